@@ -1,0 +1,25 @@
+// Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, from a clean dist/ so that a
+// stale chunk cannot survive; CI rebuilds and fails on any difference, new files included.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
+const bundles = [
+  { entry: 'src/action/index.ts', out: 'dist' },
+  { entry: 'src/cli/index.ts', out: 'dist/cli' }
+]
+
+fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true })
+for (const { entry, out } of bundles) {
+  execFileSync(ncc, ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit'
+  })
+}
+// npm's bin shim runs the file directly: it needs its shebang and the executable bit.
+const cli = path.join(root, 'dist/cli/index.js')
+const code = fs.readFileSync(cli, 'utf8')
+if (!code.startsWith('#!')) fs.writeFileSync(cli, `#!/usr/bin/env node\n${code}`)
+fs.chmodSync(cli, 0o755)

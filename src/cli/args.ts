@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util'
+import type { ConfigInput } from '../core/config.js'
+import { UsageError } from '../core/errors.js'
+import { parseRuleSettings } from '../core/rule-settings.js'
+
+export interface CliCommand {
+  command: 'validate' | 'pack' | 'rules'
+  location?: string
+  out?: string
+  force: boolean
+  format: 'text' | 'json'
+  configFile?: string
+  /** Settings given as flags; they override the config file. */
+  flags: Partial<ConfigInput>
+}
+
+const OPTIONS = {
+  type: { type: 'string' },
+  layout: { type: 'string' },
+  id: { type: 'string' },
+  'app-id': { type: 'string' },
+  workspace: { type: 'string' },
+  environment: { type: 'string' },
+  host: { type: 'string' },
+  prefix: { type: 'string' },
+  bucket: { type: 'string' },
+  'entry-dir': { type: 'string' },
+  'version-dir': { type: 'string' },
+  'main-entry': { type: 'string' },
+  version: { type: 'string' },
+  config: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  'keep-junk': { type: 'boolean' },
+  'allow-sensitive': { type: 'string', multiple: true },
+  'global-package': { type: 'string' },
+  refs: { type: 'boolean' },
+  'no-refs': { type: 'boolean' },
+  'info-plist': { type: 'string' },
+  'ios-min-version': { type: 'string' },
+  'budget-total': { type: 'string' },
+  'budget-file': { type: 'string' },
+  'budget-zipped': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+/** Flag names for config keys, so config errors name the flag the user typed. */
+export const FLAG_FOR_KEY: Record<string, string> = {
+  appId: '--app-id',
+  entryDir: '--entry-dir',
+  versionDir: '--version-dir',
+  mainEntry: '--main-entry',
+  failOn: '--fail-on',
+  keepJunk: '--keep-junk',
+  allowSensitive: '--allow-sensitive',
+  globalPackage: '--global-package',
+  checkReferences: '--no-refs',
+  infoPlist: '--info-plist',
+  iosMinVersion: '--ios-min-version',
+  rules: '--rule',
+  'budgets.total': '--budget-total',
+  'budgets.file': '--budget-file',
+  'budgets.zipped': '--budget-zipped'
+}
+
+export function parseCli(argv: string[]): CliCommand | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\nRun h5-offline --help for the options.`)
+  }
+  const { values: v, positionals } = parsed
+  if (v.help || positionals.length === 0) return 'help'
+  const [command, location, ...rest] = positionals
+  if (command !== 'validate' && command !== 'pack' && command !== 'rules') {
+    throw new UsageError(`unknown command "${command}": use validate, pack or rules`)
+  }
+  if (command !== 'rules' && !location) {
+    throw new UsageError(`${command} needs a package: h5-offline ${command} <dir${command === 'validate' ? '|zip' : ''}>`)
+  }
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}": give one package path`)
+  if (command === 'pack' && !v.out) throw new UsageError('pack needs --out <file.zip>', '--out')
+  const format = v.format ?? 'text'
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`, '--format')
+
+  const budgets = {
+    ...(v['budget-total'] !== undefined && { total: v['budget-total'] }),
+    ...(v['budget-file'] !== undefined && { file: v['budget-file'] }),
+    ...(v['budget-zipped'] !== undefined && { zipped: v['budget-zipped'] })
+  }
+  const flags: Record<string, unknown> = {
+    type: v.type,
+    layout: v.layout,
+    id: v.id,
+    appId: v['app-id'],
+    workspace: v.workspace,
+    environment: v.environment,
+    host: v.host,
+    prefix: v.prefix,
+    bucket: v.bucket,
+    entryDir: v['entry-dir'],
+    versionDir: v['version-dir'],
+    mainEntry: v['main-entry'],
+    version: v.version,
+    include: v.include,
+    exclude: v.exclude,
+    failOn: v['fail-on'],
+    keepJunk: v['keep-junk'],
+    allowSensitive: v['allow-sensitive'],
+    globalPackage: v['global-package'],
+    checkReferences: v['no-refs'] ? false : v.refs,
+    infoPlist: v['info-plist'],
+    iosMinVersion: v['ios-min-version'],
+    rules: v.rule ? parseRuleSettings(v.rule, '--rule') : undefined,
+    budgets: Object.keys(budgets).length ? budgets : undefined
+  }
+  return {
+    command,
+    location,
+    out: v.out,
+    force: Boolean(v.force),
+    format,
+    configFile: v.config,
+    flags: flags as Partial<ConfigInput>
+  }
+}

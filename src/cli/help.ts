@@ -1,0 +1,38 @@
+export const HELP = `h5-offline: validate and pack mPaaS H5 offline packages
+
+usage:
+  h5-offline validate <dir|zip> [options]
+  h5-offline pack <dir> --out <file.zip> [options]   validates first; refuses to write on errors unless --force
+  h5-offline rules                                   lists the rules
+
+package:
+  --type global|standard|auto      package type (default auto: from the layout)
+  --layout auto|laid-out|build     whether <dir> holds the ID folder or a plain build output (default auto)
+  --id <8 digits>                  package ID (required to lay out a build output)
+  --app-id <id> --workspace <id>   global packages: the <appId>_<workspace> folder
+  --environment public-cloud|apsara-stack
+  --host <host[:port]>             global resource host (public cloud default: mcube-prod.mpaascloud.com)
+  --prefix <path>                  folders after the host (default none; mcube on Apsara Stack)
+  --bucket <name>                  HDFS/AFS bucket folder on Apsara Stack
+  --entry-dir <name>               folder a standard build output goes in (default www)
+  --version-dir <name>             version folder a global build output goes in
+  --main-entry </www/index.html>   main entry as set in the MDS console
+  --version <1.0.0.0>              package version
+  --include <glob> --exclude <glob>  select files (repeatable; matched against paths in <dir>)
+  --keep-junk                      pack .DS_Store & co. instead of leaving them out
+  --allow-sensitive <path>         pack this exact sensitive-looking file (repeatable)
+  --global-package <dir|zip>       check absolute references into it (ref-global-missing)
+  --no-refs                        skip the HTML/CSS/JS reference scan
+  --info-plist <file> --ios-min-version <v>   iOS client checks
+  --budget-total <size> --budget-file <size> --budget-zipped <size>   e.g. 5MB, 512KiB
+
+report:
+  --config <file>                  JSON config (default: ./h5offline.config.json if present)
+  --rule <id>=<off|notice|warning|error>   change a rule's severity (repeatable)
+  --fail-on error|warning|never    what makes the exit status 1 (default error)
+  --format text|json               output format (default text)
+  --out <file.zip>                 pack: where to write the zip
+  --force                          pack: write even with errors (secrets are still left out)
+
+exit status: 0 no failing finding; 1 failing findings; 2 bad usage or unreadable input
+`

@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { mergeConfigInputs, parseConfig } from '../core/config.js'
+import { findConfigFile, readConfigFile } from '../core/config-file.js'
+import { UsageError } from '../core/errors.js'
+import { isFailing } from '../core/findings.js'
+import { packPackage } from '../engine/pack.js'
+import { allRules, validatePackage } from '../engine/validate.js'
+import { toJsonReport } from '../report/json.js'
+import { formatText } from '../report/text.js'
+import { VERSION } from '../version.js'
+import { FLAG_FOR_KEY, parseCli } from './args.js'
+import { HELP } from './help.js'
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  cwd: string
+  env: NodeJS.ProcessEnv
+  isTTY: boolean
+}
+
+/** Runs one CLI invocation and returns its exit status; nothing here touches `process`. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  try {
+    const cmd = parseCli(argv)
+    if (cmd === 'help') {
+      io.stdout(HELP)
+      return 0
+    }
+    if (cmd.command === 'rules') {
+      for (const r of allRules) io.stdout(`${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`)
+      return 0
+    }
+    const configFile = findConfigFile(cmd.configFile && path.resolve(io.cwd, cmd.configFile), io.cwd)
+    const config = parseConfig(
+      mergeConfigInputs(configFile ? readConfigFile(configFile) : undefined, cmd.flags),
+      (keyPath) => FLAG_FOR_KEY[keyPath.join('.')] ?? FLAG_FOR_KEY[String(keyPath[0])] ?? `--${String(keyPath[0])}`
+    )
+    const location = path.resolve(io.cwd, cmd.location!)
+    const outcome =
+      cmd.command === 'pack'
+        ? await packPackage(location, config, {
+            out: path.resolve(io.cwd, cmd.out!),
+            force: cmd.force,
+            mtime: sourceDateEpoch(io.env)
+          })
+        : await validatePackage(location, config)
+    if (cmd.format === 'json') io.stdout(JSON.stringify(toJsonReport(outcome), null, 2) + '\n')
+    else io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR }))
+    if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
+      io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
+      return 1
+    }
+    return isFailing(outcome.counts, config.failOn) ? 1 : 0
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`h5-offline: ${e.message}\n`)
+      return 2
+    }
+    const err = e as NodeJS.ErrnoException
+    io.stderr(`h5-offline: ${err.message}${err.code ? ` (${err.code})` : ''}\n`)
+    return 2
+  }
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org) pins the zip timestamps when set. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH
+  if (raw === undefined || raw === '') return undefined
+  if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`, 'SOURCE_DATE_EPOCH')
+  return new Date(Number(raw) * 1000)
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod'
+import { UsageError } from './errors.js'
+
+export const PUBLIC_CLOUD_HOST = 'mcube-prod.mpaascloud.com'
+export const LEGACY_OSS_HOST = 'mcube-prod.oss-cn-hangzhou.aliyuncs.com'
+export const APSARA_DEFAULT_PREFIX = 'mcube'
+export const PACKAGE_ID_PATTERN = /^\d{8}$/
+
+const severitySetting = z.enum(['off', 'notice', 'warning', 'error'])
+
+/** `2MB`, `500 KiB`, `1048576`: budgets read better with units. Decimal and binary units both accepted. */
+export function parseSize(value: string | number): number {
+  if (typeof value === 'number') return value
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i.exec(value)
+  if (!m) throw new Error(`"${value}" is not a size (use bytes or a unit: 500KB, 2MiB)`)
+  const unit = (m[2] ?? 'b').toLowerCase()
+  const base = unit.includes('i') ? 1024 : 1000
+  const power = { b: 0, k: 1, m: 2, g: 3 }[unit[0] as 'b' | 'k' | 'm' | 'g']
+  return Math.round(Number(m[1]) * base ** power)
+}
+
+const size = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
+  try {
+    return parseSize(v)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message })
+    return z.NEVER
+  }
+})
+
+const hostPattern = /^(?=.{1,253}(:|$))[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i
+const segment = z
+  .string()
+  .regex(/^[^/\\]+$/, 'one folder name, without slashes')
+  .refine((s) => s !== '.' && s !== '..', 'not "." or ".."')
+
+/**
+ * The one configuration every edge (flags, config file, Action inputs) produces. Unknown keys are errors so a
+ * typo in a config file cannot silently disable a check.
+ */
+export const configSchema = z
+  .object({
+    type: z.enum(['global', 'standard', 'auto']).default('auto'),
+    layout: z.enum(['auto', 'laid-out', 'build']).default('auto'),
+    id: z.string().regex(PACKAGE_ID_PATTERN, 'an 8-digit package ID such as 20171228').optional(),
+    appId: z
+      .string()
+      .regex(/^[A-Za-z0-9]+$/, 'letters and digits, e.g. 53E5279071442')
+      .optional(),
+    workspace: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and hyphens, e.g. test')
+      .optional(),
+    environment: z.enum(['public-cloud', 'apsara-stack']).default('public-cloud'),
+    host: z.string().regex(hostPattern, 'a host name with an optional :port').optional(),
+    /** Folders between the host and `<appId>_<workspace>`; `''` for none. */
+    prefix: z
+      .string()
+      .regex(/^[^\\]*$/, 'a URL path such as mcube or mdss/mcube')
+      .optional(),
+    bucket: segment.optional(),
+    /** Folder a standard build output is placed in (`ID/<entryDir>/…`). */
+    entryDir: segment.default('www'),
+    /** Folder a global build output is placed in under `<appId>_<workspace>/`. */
+    versionDir: segment.optional(),
+    mainEntry: z.string().optional(),
+    version: z.string().optional(),
+    include: z.array(z.string()).default([]),
+    exclude: z.array(z.string()).default([]),
+    rules: z.record(z.string(), severitySetting).default({}),
+    budgets: z
+      .object({ total: size.optional(), file: size.optional(), zipped: size.optional() })
+      .strict()
+      .default({}),
+    infoPlist: z.string().optional(),
+    iosMinVersion: z.string().optional(),
+    keepJunk: z.boolean().default(false),
+    /** Exact package paths of sensitive-looking files the user vouches for. */
+    allowSensitive: z.array(z.string()).default([]),
+    failOn: z.enum(['error', 'warning', 'never']).default('error'),
+    checkReferences: z.boolean().default(true),
+    globalPackage: z.string().optional(),
+    limits: z
+      .object({ entries: z.number().int().positive().optional(), bytes: size.optional() })
+      .strict()
+      .default({})
+  })
+  .strict()
+
+export type ConfigInput = z.input<typeof configSchema>
+export type Config = z.output<typeof configSchema>
+
+/** Defaults that depend on other settings, filled in once so rules never re-derive them. */
+export interface ResolvedConfig extends Config {
+  host: string | undefined
+  prefix: string
+  limits: { entries: number; bytes: number }
+}
+
+export const DEFAULT_LIMITS = { entries: 200_000, bytes: 4 * 1024 ** 3 }
+
+export function resolveConfig(config: Config): ResolvedConfig {
+  const apsara = config.environment === 'apsara-stack'
+  return {
+    ...config,
+    host: config.host ?? (apsara ? undefined : PUBLIC_CLOUD_HOST),
+    prefix: trimSlashes(config.prefix ?? (apsara ? APSARA_DEFAULT_PREFIX : '')),
+    limits: { ...DEFAULT_LIMITS, ...config.limits }
+  }
+}
+
+function trimSlashes(p: string): string {
+  return p.replace(/^\/+|\/+$/g, '')
+}
+
+/** Parses and explains: each zod issue becomes `<where>: <what is wrong>`, where is the caller's name for the key. */
+export function parseConfig(
+  input: unknown,
+  describeKey: (path: PropertyKey[]) => string = (p) => p.join('.')
+): ResolvedConfig {
+  const result = configSchema.safeParse(input)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = issue.path.length ? describeKey(issue.path) : 'configuration'
+      return `${key}: ${issue.message}`
+    })
+    throw new UsageError(lines.join('\n'), describeKey(result.error.issues[0]?.path ?? []))
+  }
+  return resolveConfig(result.data)
+}
+
+/** The merged order: config file first, then explicit flags or inputs on top. */
+export function mergeConfigInputs(...layers: Array<Partial<ConfigInput> | undefined>): ConfigInput {
+  const out: Record<string, unknown> = {}
+  for (const layer of layers) {
+    if (!layer) continue
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue
+      if (key === 'rules' || key === 'budgets' || key === 'limits') {
+        out[key] = { ...(out[key] as object | undefined), ...(value as object) }
+      } else out[key] = value
+    }
+  }
+  return out as ConfigInput
+}

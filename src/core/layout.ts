@@ -1,0 +1,183 @@
+import path from 'node:path'
+import picomatch from 'picomatch'
+import type { ResolvedConfig } from './config.js'
+import { PACKAGE_ID_PATTERN } from './config.js'
+import { UsageError } from './errors.js'
+import { cmp } from './findings.js'
+import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
+
+export type PackageType = 'global' | 'standard'
+export type LayoutMode = 'laid-out' | 'build'
+
+export interface PackageFile {
+  /** Path inside the upload zip, starting with the ID folder. */
+  path: string
+  /** Name of the entry in the source. */
+  source: string
+  size: number
+}
+
+/** The package as it will be uploaded: every file under its final path, plus what the source looked like. */
+export interface PackageModel {
+  sourceKind: PackageSource['kind']
+  mode: LayoutMode
+  type: PackageType
+  /** Whether the type was given (true) or guessed from the layout (false). */
+  typeDeclared: boolean
+  /** The ID folder: the configured ID for build output, else the first 8-digit top folder, else the only one. */
+  id: string | undefined
+  /** First-level entries of the package (names relative to the package root, i.e. without any parent). */
+  topLevel: Array<Pick<SourceEntry, 'name' | 'kind'>>
+  files: PackageFile[]
+  directories: string[]
+  /** Entries the source refused (symlinks, unsafe zip names…), under package paths. */
+  issues: SourceIssue[]
+  /** Folder the source was placed under (`ID/www` for a standard build output); '' when laid out. */
+  placedUnder: string
+}
+
+const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i
+const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
+
+/**
+ * Places the source's entries under their package paths. A directory that contains an 8-digit folder (or is
+ * one) is taken as laid out already; anything else is a build output that the configuration places.
+ */
+export function buildPackageModel(source: PackageSource, config: ResolvedConfig): PackageModel {
+  const selected = selectEntries(source.entries, config)
+  const mode = detectMode(source, config)
+  const placeAt = mode === 'build' ? buildPrefix(config) : laidOutPrefix(source)
+  const place = (name: string) => (placeAt ? `${placeAt}/${name}` : name)
+
+  const files: PackageFile[] = []
+  const directories = new Set<string>()
+  for (const e of selected) {
+    if (e.kind === 'file') files.push({ path: place(e.name), source: e.name, size: e.size })
+    else if (e.kind === 'directory') directories.add(place(e.name))
+  }
+  // Folders the placement creates (ID/www, ID/host/…) exist in the zip even though the source has no entry for them.
+  for (const f of files) {
+    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) directories.add(f.path.slice(0, i))
+  }
+  files.sort((a, b) => cmp(a.path, b.path))
+  const dirs = [...directories].sort(cmp)
+  const topLevel = topLevelOf(files, dirs)
+  const id =
+    mode === 'build'
+      ? config.id
+      : (topLevel.find((t) => t.kind === 'directory' && PACKAGE_ID_PATTERN.test(t.name))?.name ??
+        (topLevel.length === 1 && topLevel[0].kind === 'directory' ? topLevel[0].name : undefined))
+  const issues = source.issues.map((i) => ({ ...i, name: place(i.name) }))
+  const typeDeclared = config.type !== 'auto'
+  const type = typeDeclared
+    ? (config.type as PackageType)
+    : mode === 'build'
+      ? config.appId
+        ? 'global'
+        : 'standard'
+      : guessType(files, id, config)
+  return {
+    sourceKind: source.kind,
+    mode,
+    type,
+    typeDeclared,
+    id,
+    topLevel,
+    files,
+    directories: dirs,
+    issues,
+    placedUnder: placeAt
+  }
+}
+
+function selectEntries(entries: readonly SourceEntry[], config: ResolvedConfig): readonly SourceEntry[] {
+  if (!config.include.length && !config.exclude.length) return entries
+  const opts = { dot: true }
+  const included = config.include.length ? picomatch(config.include, opts) : () => true
+  const excluded = config.exclude.length ? picomatch(config.exclude, opts) : () => false
+  // A directory pattern such as `docs/**` should also drop the `docs` folder entry itself.
+  const keep = (name: string) => !excluded(name) && !excluded(`${name}/`)
+  return entries.filter((e) => (e.kind === 'file' ? included(e.name) && keep(e.name) : keep(e.name)))
+}
+
+function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
+  if (config.layout !== 'auto') return config.layout
+  if (source.kind === 'zip') return 'laid-out'
+  const hasIdFolder = source.entries.some((e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name))
+  return hasIdFolder || PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location))) ? 'laid-out' : 'build'
+}
+
+/** A directory that *is* the ID folder is placed under its own name, so the zip still has the ID at its top. */
+function laidOutPrefix(source: PackageSource): string {
+  if (source.kind === 'zip') return ''
+  const base = path.basename(path.resolve(source.location))
+  const hasIdFolder = source.entries.some((e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name))
+  return hasIdFolder || !PACKAGE_ID_PATTERN.test(base) ? '' : base
+}
+
+function buildPrefix(config: ResolvedConfig): string {
+  if (!config.id) {
+    throw new UsageError(
+      'the package ID is required to lay out a build output (the directory has no 8-digit folder at its top): give --id 20171228',
+      'id'
+    )
+  }
+  const type = config.type === 'auto' ? (config.appId ? 'global' : 'standard') : config.type
+  if (type === 'standard') return `${config.id}/${config.entryDir}`
+  return [config.id, ...globalBaseSegments(config), config.versionDir].filter(Boolean).join('/')
+}
+
+/** `<host>/[prefix/][bucket/]<appId>_<workspace>`: the folders a global package's files live under. */
+export function globalBaseSegments(config: ResolvedConfig): string[] {
+  const missing = [
+    !config.appId && ['app ID', 'app-id'],
+    !config.workspace && ['workspace', 'workspace'],
+    !config.host && ['host (required on Apsara Stack: the mdsweb server domain)', 'host']
+  ].filter((m): m is string[] => Array.isArray(m))
+  if (missing.length) {
+    throw new UsageError(
+      `a global package needs ${missing.map((m) => m[0]).join(', ')}: give ${missing.map((m) => `--${m[1]}`).join(' ')}`,
+      missing[0][1]
+    )
+  }
+  return [config.host!, ...splitPath(config.prefix), config.bucket, `${config.appId}_${config.workspace}`].filter(
+    (s): s is string => Boolean(s)
+  )
+}
+
+export function splitPath(p: string | undefined): string[] {
+  return (p ?? '').split('/').filter(Boolean)
+}
+
+function topLevelOf(files: PackageFile[], dirs: string[]): PackageModel['topLevel'] {
+  const top = new Map<string, 'file' | 'directory'>()
+  for (const d of dirs) if (!d.includes('/')) top.set(d, 'directory')
+  for (const f of files) if (!f.path.includes('/')) top.set(f.path, 'file')
+  return [...top].map(([name, kind]) => ({ name, kind })).sort((a, b) => cmp(a.name, b.name))
+}
+
+/**
+ * A laid-out tree is global when its second level is a host and an `<appId>_<workspace>` folder follows; with an
+ * app ID configured, the exact folder name decides.
+ */
+export function guessType(files: PackageFile[], id: string | undefined, config: ResolvedConfig): PackageType {
+  const appWs = config.appId && config.workspace ? `${config.appId}_${config.workspace}` : undefined
+  for (const f of files) {
+    const segs = f.path.split('/')
+    if (segs[0] !== id || segs.length < 4) continue
+    if (!HOST_LIKE.test(segs[1])) continue
+    const below = segs.slice(2, -1)
+    if (appWs ? below.includes(appWs) : below.some((s) => APP_WORKSPACE.test(s))) return 'global'
+  }
+  return 'standard'
+}
+
+/** The URL a global file is served at: `https://` + its path after the ID folder. */
+export function globalUrlOf(pkgPath: string): string {
+  return `https://${pkgPath.slice(pkgPath.indexOf('/') + 1)}`
+}
+
+/** Path after the ID folder (what ends up inside the .amr's tar). */
+export function pathInPackage(pkgPath: string): string {
+  return pkgPath.slice(pkgPath.indexOf('/') + 1)
+}

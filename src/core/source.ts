@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream'
+import type { MessageArgs } from './findings.js'
+
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other'
+
+/** One entry of a package source, named relative to the source's root with `/` separators. */
+export interface SourceEntry {
+  name: string
+  kind: EntryKind
+  /** Uncompressed size in bytes (0 for anything but files). */
+  size: number
+  /** Where a symlink points, as stored; never followed. */
+  linkTarget?: string
+}
+
+/** Something wrong with the container itself (a zip entry with `..`, a symlink), reported as a finding. */
+export interface SourceIssue {
+  rule: string
+  name: string
+  args: MessageArgs
+}
+
+/**
+ * A package as the engine sees it, wherever it came from (publint's virtual file system is the model):
+ * a directory on disk or a zip the user made by hand. Only entries listed here can ever be read.
+ */
+export interface PackageSource {
+  readonly kind: 'directory' | 'zip'
+  /** The path the user gave. */
+  readonly location: string
+  /** Regular files and directories that are safe to read, sorted by name. */
+  readonly entries: readonly SourceEntry[]
+  /** Entries refused while listing (unsafe names, links, encryption…), each a future finding. */
+  readonly issues: readonly SourceIssue[]
+  /** Streams one listed file. Throws for names that are not listed files. */
+  open(name: string): Readable
+  readFile(name: string): Promise<Buffer>
+  close(): Promise<void>
+}

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ResolvedConfig } from '../core/config.js'
+import { UsageError } from '../core/errors.js'
+import { cmp, type Finding } from '../core/findings.js'
+import { buildPackageModel, type PackageFile } from '../core/layout.js'
+import type { PackageSource } from '../core/source.js'
+import { createReferenceScanner, loadGlobalUrls, type ReferenceScanner } from '../refs/scan.js'
+import { contentRules, packageRules } from '../rules/index.js'
+import { zippedBudgetFinding } from '../rules/size-budget.js'
+import { isDroppedByPacker } from '../rules/util.js'
+import { writeZip, type ZipInput } from '../zip/writer.js'
+import { openPackageSource } from './open-source.js'
+import { checkRuleSettings, runRules } from './run-rules.js'
+import { allRules, contextFor, result, type Validation } from './validate.js'
+
+/** Already-compressed media: deflate costs time and gains nothing. */
+const STORED_EXTENSIONS = new Set(
+  'png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' ')
+)
+
+/** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
+export const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1))
+
+export interface PackOptions {
+  out: string
+  /** Write even when there are errors (sensitive files are still left out). */
+  force?: boolean
+  mtime?: Date
+  concurrency?: number
+}
+
+export interface TypeStats {
+  files: number
+  bytes: number
+  zipped: number
+}
+
+export interface PackedZip {
+  path: string
+  sha256: string
+  bytes: number
+  files: number
+  /** Raw and zipped bytes by file extension, for reports. */
+  byType: Record<string, TypeStats>
+}
+
+export interface PackResult extends Validation {
+  zip?: PackedZip
+}
+
+/**
+ * Validates, then writes the upload zip in one read of every file: the bytes that are deflated are the bytes
+ * the reference scan parses. The zip goes to a staging file next to `out` and is renamed only if the
+ * finished validation allows it, so a refused or failed run leaves nothing at `out`.
+ */
+export async function packPackage(location: string, config: ResolvedConfig, options: PackOptions): Promise<PackResult> {
+  checkRuleSettings(config, allRules)
+  const source = await openPackageSource(location, config)
+  try {
+    if (source.kind === 'zip') {
+      throw new UsageError(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location)
+    }
+    const pkg = buildPackageModel(source, config)
+    const ctx = contextFor(pkg, source, config)
+    const findings = await runRules(packageRules, ctx)
+    if (findings.some((f) => f.severity === 'error') && !options.force) return result(pkg, findings)
+
+    const globalUrls = config.checkReferences && config.globalPackage ? await loadGlobalUrls(config.globalPackage, config) : undefined
+    const scanner = config.checkReferences ? createReferenceScanner(pkg, config, globalUrls) : undefined
+    const packed = pkg.files.filter((f) => !isDroppedByPacker(f.path, config.keepJunk, config.allowSensitive))
+    const staging = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${randomBytes(4).toString('hex')}.staging`)
+    await assertWritableDir(options.out)
+    const byType: Record<string, TypeStats> = {}
+    const zip = await writeZip(staging, zipInputs(packed, source), {
+      mtime: options.mtime ?? DEFAULT_MTIME,
+      concurrency: options.concurrency,
+      ...scannerHooks(scanner, byType)
+    })
+    try {
+      if (scanner) findings.push(...(await runRules(contentRules, { ...ctx, refs: scanner.result() })))
+      const budget = zippedBudgetFinding(config, zip.bytes)
+      if (budget && config.rules[budget.rule] !== 'off') findings.push(withSeverity(budget, config))
+      const refused = findings.some((f) => f.severity === 'error') && !options.force
+      if (refused) {
+        await fs.rm(staging, { force: true })
+        return result(pkg, findings, scanner?.result())
+      }
+      await fs.rename(staging, options.out)
+    } catch (e) {
+      await fs.rm(staging, { force: true })
+      throw e
+    }
+    return {
+      ...result(pkg, findings, scanner?.result()),
+      zip: { path: options.out, sha256: zip.sha256, bytes: zip.bytes, files: zip.files, byType }
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+/** Files plus one entry per folder that holds them (the ID folder is then the zip's one top-level entry). */
+function zipInputs(files: PackageFile[], source: PackageSource): ZipInput[] {
+  const dirs = new Set<string>()
+  for (const f of files) {
+    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) dirs.add(f.path.slice(0, i + 1))
+  }
+  const inputs: ZipInput[] = [...dirs].map((name) => ({
+    name,
+    kind: 'directory',
+    size: 0,
+    compress: false,
+    open: () => {
+      throw new Error('directories have no content')
+    }
+  }))
+  for (const f of files) {
+    inputs.push({
+      name: f.path,
+      kind: 'file',
+      size: f.size,
+      compress: !STORED_EXTENSIONS.has(extensionOf(f.path)),
+      open: () => source.open(f.source)
+    })
+  }
+  return inputs.sort((a, b) => cmp(a.name, b.name))
+}
+
+function scannerHooks(scanner: ReferenceScanner | undefined, byType: Record<string, TypeStats>) {
+  const pending = new Map<string, Buffer[]>()
+  return {
+    onChunk(input: ZipInput, chunk: Buffer) {
+      if (!scanner?.wants(input.name)) return
+      let chunks = pending.get(input.name)
+      if (!chunks) pending.set(input.name, (chunks = []))
+      chunks.push(chunk)
+    },
+    onEntryDone(input: ZipInput, info: { compressedSize: number }) {
+      const stats = (byType[extensionOf(input.name) || '(none)'] ??= { files: 0, bytes: 0, zipped: 0 })
+      stats.files++
+      stats.bytes += input.size
+      stats.zipped += info.compressedSize
+      const chunks = pending.get(input.name)
+      if (!chunks && !scanner?.wants(input.name)) return
+      pending.delete(input.name)
+      scanner!.add(input.name, Buffer.concat(chunks ?? []))
+    }
+  }
+}
+
+function withSeverity(f: Omit<Finding, 'severity'>, config: ResolvedConfig): Finding {
+  const setting = config.rules[f.rule]
+  return { ...f, severity: setting === undefined || setting === 'off' ? 'error' : setting }
+}
+
+export function extensionOf(p: string): string {
+  const name = p.slice(p.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+}
+
+async function assertWritableDir(out: string): Promise<void> {
+  const dir = path.dirname(path.resolve(out))
+  try {
+    await fs.access(dir, fs.constants.W_OK)
+  } catch {
+    throw new UsageError(`cannot write ${out}: the folder ${dir} does not exist or is not writable`, 'out')
+  }
+}
+

@@ -1,0 +1,45 @@
+import type { ResolvedConfig } from '../core/config.js'
+import { UsageError } from '../core/errors.js'
+import type { Finding } from '../core/findings.js'
+import type { PackageModel } from '../core/layout.js'
+import type { Rule, RuleContext } from '../rules/types.js'
+
+/** Rejects rule ids the configuration names but no rule has, so a typo cannot silence a rule. */
+export function checkRuleSettings(config: ResolvedConfig, rules: readonly Rule[]): void {
+  const known = new Set(rules.map((r) => r.id))
+  const unknown = Object.keys(config.rules).filter((id) => !known.has(id))
+  if (unknown.length) {
+    throw new UsageError(
+      `unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known rules: ${[...known].sort().join(', ')}`,
+      'rules'
+    )
+  }
+}
+
+export async function runRules(rules: readonly Rule[], ctx: RuleContext): Promise<Finding[]> {
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const setting = ctx.config.rules[rule.id]
+    if (setting === 'off') continue
+    await rule.check(ctx, (r) => {
+      findings.push({
+        rule: rule.id,
+        // A configured severity wins over the rule's own case-by-case default.
+        severity: setting ?? r.severity ?? rule.defaultSeverity,
+        ...(r.path !== undefined && { path: r.path, file: sourceFileOf(ctx.pkg, r.path) }),
+        ...(r.line !== undefined && { line: r.line }),
+        ...(r.column !== undefined && { column: r.column }),
+        args: r.args ?? {}
+      })
+    })
+  }
+  return findings
+}
+
+/** The source-relative name of a package path, for editors and PR annotations. */
+export function sourceFileOf(pkg: PackageModel, pkgPath: string): string {
+  const under = pkg.placedUnder
+  if (!under) return pkgPath
+  if (pkgPath === under) return ''
+  return pkgPath.startsWith(`${under}/`) ? pkgPath.slice(under.length + 1) : pkgPath
+}

@@ -1,0 +1,311 @@
+/**
+ * JavaScript URL references, found with es-module-lexer (a Wasm lexer: no AST,
+ * hundreds of MB/s, exact offsets):
+ *
+ * - static `import … from '…'`, `import '…'`, `export … from '…'`  → `js-import`
+ * - `import('…')` whose argument is a string literal or a template literal
+ *   without `${…}`                                                     → `js-dynamic-import`
+ * - `new URL('…', import.meta.url)` (string or substitution-free template) → `js-new-url`
+ *   The lexer reports every real `import.meta` (never one inside a string or
+ *   comment); around each one we check for exactly this call shape.
+ *
+ * Not returned (documented limits):
+ * - bare specifiers (`react`, `@scope/x`, `.`): only `./`, `../`, `/` and
+ *   `scheme:` specifiers are URLs (HTML "resolve a module specifier"); bare ones
+ *   need an import map and are not package files;
+ * - computed specifiers (`import(name)`, ``import(`./l/${x}.js`)``), other string
+ *   literals (`fetch('x.json')`, `importScripts('w.js')`, `new Worker('w.js')`
+ *   without `import.meta.url`, bundler chunk maps): no guessing;
+ * - TypeScript type-only imports;
+ * - in classic scripts (`module: false`): static imports and `import.meta`
+ *   (both are syntax errors there), so only dynamic `import()`.
+ *
+ * Malformed JS never throws. On a lexer error we retry on the text before the
+ * error (closing brackets left open at EOF), so references before the error
+ * are returned; references after it are lost.
+ */
+import { parse, type Import } from 'es-module-lexer'
+import { isNonReference } from './extract.js'
+import { LineIndex, stripBom } from './location.js'
+import type { JsExtractOptions, OffsetRef, RawRef } from './types.js'
+
+/** URL references in a JS file. Positions: see `types.ts`. */
+export function extractJsRefs(text: string, opts?: JsExtractOptions): RawRef[] {
+  const src = stripBom(text)
+  const found = scanJs(src, opts?.module ?? true)
+  if (found.length === 0) return []
+  const lines = new LineIndex(src)
+  return found.map((r) => {
+    const { line, column } = lines.position(r.offset)
+    return { url: r.url, line, column, kind: r.kind }
+  })
+}
+
+/**
+ * True for specifiers a browser resolves as URLs: `./`, `../`, `/` prefixes or
+ * an absolute URL with a scheme. Everything else is bare (`react`, `@a/b`, `.`).
+ */
+export function isUrlSpecifier(spec: string): boolean {
+  const c = spec.charCodeAt(0)
+  if (c === 0x2f) return true // '/'
+  if (c === 0x2e) return spec.startsWith('./') || spec.startsWith('../')
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(spec)
+}
+
+/** Offsets of references in `src` (no BOM handling, no line mapping). */
+export function scanJs(src: string, isModule: boolean): OffsetRef[] {
+  // Fast exit: every reference we report needs the `import` keyword.
+  if (src.indexOf('import') === -1) return []
+  const imports = lex(src)
+  if (imports === undefined) return []
+  const out: OffsetRef[] = []
+  for (const imp of imports) {
+    if (imp.type === 'static' || imp.type === 'reexport-star') {
+      if (!isModule || imp.typeOnly) continue
+      const url = imp.specifier
+      if (isUrlSpecifier(url) && !isNonReference(url)) {
+        out.push({ url, offset: imp.start, kind: 'js-import' })
+      }
+    } else if (imp.type === 'dynamic') {
+      const url = imp.specifier
+      if (url === undefined || imp.glob) continue
+      if (!isUrlSpecifier(url) || isNonReference(url)) continue
+      // `start` is at the opening quote / backtick (comments before it are skipped by the lexer).
+      const q = src.charCodeAt(imp.start)
+      const offset = q === 0x27 || q === 0x22 || q === 0x60 ? imp.start + 1 : imp.start
+      out.push({ url, offset, kind: 'js-dynamic-import' })
+    } else if (isModule) {
+      const ref = newUrlAround(src, imp.start, imp.end)
+      if (ref !== undefined && !isNonReference(ref.url)) out.push(ref)
+    }
+  }
+  return out
+}
+
+const MAX_RECOVERY_ATTEMPTS = 6
+/** Appended to text whose brackets are still open at EOF; the lexer only counts nesting depth. */
+const CLOSERS = '\n' + '}'.repeat(512)
+
+type LexResult = { imports: readonly Import[] } | { idx: number }
+
+function tryParse(text: string): LexResult {
+  try {
+    return { imports: parse(text)[0] }
+  } catch (err) {
+    const idx = (err as { idx?: unknown }).idx
+    return { idx: typeof idx === 'number' ? idx : -1 }
+  }
+}
+
+/**
+ * Runs the lexer; on a parse error retries on the text before the error so that
+ * earlier references survive. Returns undefined if nothing could be lexed.
+ */
+function lex(src: string): readonly Import[] | undefined {
+  const first = tryParse(src)
+  if ('imports' in first) return first.imports
+  let idx = first.idx
+  let limit = src.length // only text before `limit` is trusted
+  for (let attempt = 0; attempt < MAX_RECOVERY_ATTEMPTS; attempt++) {
+    if (idx > 0 && idx < limit) {
+      // Error in the middle: keep the text before it.
+      limit = idx
+    } else {
+      // Error at EOF (idx === 0 or idx === limit): brackets left open, or a
+      // string / template / regex unterminated. Close brackets first.
+      const base = src.slice(0, limit)
+      const closed = tryParse(base + CLOSERS)
+      if ('imports' in closed) return keepBefore(closed.imports, limit)
+      if (closed.idx > limit) {
+        // One closer too many: cut there, the text is balanced now.
+        const cut = tryParse((base + CLOSERS).slice(0, closed.idx))
+        if ('imports' in cut) return keepBefore(cut.imports, limit)
+      } else if (closed.idx > 0 && closed.idx < limit) {
+        idx = closed.idx
+        continue
+      }
+      // Something is unterminated at EOF: drop it from its likely opening char.
+      const open = Math.max(
+        base.lastIndexOf('"'),
+        base.lastIndexOf("'"),
+        base.lastIndexOf('`'),
+        base.lastIndexOf('/')
+      )
+      if (open <= 0) return undefined
+      limit = open
+    }
+    const next = tryParse(src.slice(0, limit))
+    if ('imports' in next) return keepBefore(next.imports, limit)
+    idx = next.idx === 0 ? limit : next.idx
+  }
+  return undefined
+}
+
+function keepBefore(imports: readonly Import[], limit: number): readonly Import[] {
+  return imports.filter((i) => i.end <= limit)
+}
+
+/**
+ * If `import.meta` at [start, end) is the second argument of
+ * `new URL(<string>, import.meta.url)`, returns that string with the offset of
+ * its first character.
+ */
+function newUrlAround(src: string, start: number, end: number): OffsetRef | undefined {
+  // Forward: `.url` then `)`.
+  let i = skipWsForward(src, end)
+  if (src.charCodeAt(i) !== 0x2e) return undefined // '.'
+  i = skipWsForward(src, i + 1)
+  if (!src.startsWith('url', i) || isIdentChar(src.charCodeAt(i + 3))) return undefined
+  i = skipWsForward(src, i + 3)
+  if (src.charCodeAt(i) !== 0x29) return undefined // ')'
+
+  // Backward: `,` then a string literal.
+  let j = skipWsBackward(src, start) // j = index of last non-ws char before, or -1
+  if (j < 0 || src.charCodeAt(j) !== 0x2c) return undefined // ','
+  j = skipWsBackward(src, j)
+  if (j < 0) return undefined
+  const quote = src.charCodeAt(j)
+  if (quote !== 0x27 && quote !== 0x22 && quote !== 0x60) return undefined
+  const close = j
+  let open = j - 1
+  for (; open >= 0; open--) {
+    if (src.charCodeAt(open) === quote && !isEscaped(src, open)) break
+  }
+  if (open < 0) return undefined
+  const raw = src.slice(open + 1, close)
+  if (quote === 0x60 && raw.includes('${')) return undefined
+
+  // `(` then `URL` then `new`.
+  j = skipWsBackward(src, open)
+  if (j < 0 || src.charCodeAt(j) !== 0x28) return undefined // '('
+  j = skipWsBackward(src, j)
+  if (j < 2 || src.slice(j - 2, j + 1) !== 'URL' || isIdentChar(src.charCodeAt(j - 3))) return undefined
+  j = skipWsBackward(src, j - 2)
+  if (j < 2 || src.slice(j - 2, j + 1) !== 'new' || (j >= 3 && isIdentChar(src.charCodeAt(j - 3)))) {
+    return undefined
+  }
+  const url = raw.includes('\\') ? unescapeJs(raw) : raw
+  if (url === undefined) return undefined
+  return { url, offset: open + 1, kind: 'js-new-url' }
+}
+
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x24 ||
+    c === 0x5f ||
+    c > 0x7f
+  )
+}
+
+function isJsWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029
+}
+
+/** Index of the first char at or after `i` that is neither whitespace nor inside a comment. */
+function skipWsForward(s: string, i: number): number {
+  for (;;) {
+    while (i < s.length && isJsWs(s.charCodeAt(i))) i++
+    if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2a) {
+      const e = s.indexOf('*/', i + 2)
+      if (e === -1) return s.length
+      i = e + 2
+    } else {
+      return i
+    }
+  }
+}
+
+/** Index of the last char before `i` that is neither whitespace nor the end of a block comment; -1 if none. */
+function skipWsBackward(s: string, i: number): number {
+  let j = i - 1
+  for (;;) {
+    while (j >= 0 && isJsWs(s.charCodeAt(j))) j--
+    if (j >= 1 && s.charCodeAt(j) === 0x2f && s.charCodeAt(j - 1) === 0x2a) {
+      const b = s.lastIndexOf('/*', j - 2)
+      if (b === -1) return -1
+      j = b - 1
+    } else {
+      return j
+    }
+  }
+}
+
+/** True if the char at `i` is preceded by an odd number of backslashes. */
+function isEscaped(s: string, i: number): boolean {
+  let n = 0
+  for (let k = i - 1; k >= 0 && s.charCodeAt(k) === 0x5c; k--) n++
+  return (n & 1) === 1
+}
+
+/** Decodes JS string escapes; undefined for a malformed escape. */
+function unescapeJs(raw: string): string | undefined {
+  let out = ''
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]
+    if (ch !== '\\') {
+      out += ch
+      continue
+    }
+    const n = raw[++i]
+    switch (n) {
+      case 'n':
+        out += '\n'
+        break
+      case 't':
+        out += '\t'
+        break
+      case 'r':
+        out += '\r'
+        break
+      case 'b':
+        out += '\b'
+        break
+      case 'f':
+        out += '\f'
+        break
+      case 'v':
+        out += '\v'
+        break
+      case '0':
+        out += '\0'
+        break
+      case '\r':
+        if (raw[i + 1] === '\n') i++
+        break
+      case '\n':
+      case '\u2028':
+      case '\u2029':
+        break
+      case 'x': {
+        const h = raw.slice(i + 1, i + 3)
+        if (!/^[0-9a-fA-F]{2}$/.test(h)) return undefined
+        out += String.fromCharCode(parseInt(h, 16))
+        i += 2
+        break
+      }
+      case 'u': {
+        if (raw[i + 1] === '{') {
+          const close = raw.indexOf('}', i + 2)
+          const h = close === -1 ? '' : raw.slice(i + 2, close)
+          if (!/^[0-9a-fA-F]{1,6}$/.test(h) || parseInt(h, 16) > 0x10ffff) return undefined
+          out += String.fromCodePoint(parseInt(h, 16))
+          i = close
+        } else {
+          const h = raw.slice(i + 1, i + 5)
+          if (!/^[0-9a-fA-F]{4}$/.test(h)) return undefined
+          out += String.fromCharCode(parseInt(h, 16))
+          i += 4
+        }
+        break
+      }
+      case undefined:
+        return undefined
+      default:
+        out += n
+    }
+  }
+  return out
+}

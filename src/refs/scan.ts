@@ -1,0 +1,98 @@
+import type { ResolvedConfig } from '../core/config.js'
+import { buildPackageModel, globalUrlOf, type PackageModel } from '../core/layout.js'
+import type { PackageSource } from '../core/source.js'
+import { openPackageSource } from '../engine/open-source.js'
+import { extractRefs, refKindForPath } from './extract.js'
+import { ReferenceResolver, type Resolution } from './resolve.js'
+import type { RawRef } from './types.js'
+
+export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind'> {
+  from: string
+  resolution: Resolution
+}
+
+export interface ReferenceScan {
+  /** Files parsed and their bytes. */
+  files: number
+  bytes: number
+  /** References that resolved to a package file. */
+  resolved: number
+  /** Every reference that is not a plain hit: broken, mis-cased, global, unsafe, external. */
+  notable: ScannedRef[]
+  /** Other hosts the pages need at first load, with how many references each. */
+  external: Record<string, number>
+}
+
+/** Reads one file at a time so the engine can feed it from whatever pass already reads the bytes. */
+export interface ReferenceScanner {
+  wants(pkgPath: string): boolean
+  add(pkgPath: string, bytes: Buffer): void
+  result(): ReferenceScan
+}
+
+export function createReferenceScanner(
+  pkg: PackageModel,
+  config: ResolvedConfig,
+  globalUrls?: ReadonlySet<string>
+): ReferenceScanner {
+  const resolver = new ReferenceResolver(pkg, config, globalUrls)
+  const scan: ReferenceScan = { files: 0, bytes: 0, resolved: 0, notable: [], external: {} }
+  return {
+    wants: (p) => refKindForPath(p) !== undefined,
+    add(pkgPath, bytes) {
+      scan.files++
+      scan.bytes += bytes.length
+      const { refs, baseHref } = extractRefs(pkgPath, bytes.toString('utf8'))
+      let base = resolver.baseUrlOf(pkgPath)
+      if (baseHref) {
+        try {
+          base = new URL(baseHref.url, base).href
+        } catch {
+          // An unparsable <base href> is ignored by browsers too.
+        }
+      }
+      for (const ref of refs) {
+        const resolution = resolver.resolve(ref.url, base)
+        if (!resolution) continue
+        if (resolution.outcome === 'external') {
+          scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
+        }
+        if (resolution.outcome === 'ok' && !resolution.unsafeChars) {
+          scan.resolved++
+          continue
+        }
+        scan.notable.push({ from: pkgPath, url: ref.url, line: ref.line, column: ref.column, kind: ref.kind, resolution })
+      }
+    },
+    result: () => scan
+  }
+}
+
+const READ_CONCURRENCY = 8
+
+/** The validate-only pass: reads just the HTML/CSS/JS files, a few at a time. */
+export async function scanReferences(pkg: PackageModel, source: PackageSource, config: ResolvedConfig): Promise<ReferenceScan> {
+  const globalUrls = config.globalPackage ? await loadGlobalUrls(config.globalPackage, config) : undefined
+  const scanner = createReferenceScanner(pkg, config, globalUrls)
+  const queue = pkg.files.filter((f) => scanner.wants(f.path))
+  let next = 0
+  const worker = async () => {
+    while (next < queue.length) {
+      const f = queue[next++]
+      scanner.add(f.path, await source.readFile(f.source))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker))
+  return scanner.result()
+}
+
+/** The URLs a global package serves, for ref-global-missing. */
+export async function loadGlobalUrls(location: string, config: ResolvedConfig): Promise<Set<string>> {
+  const source = await openPackageSource(location, config)
+  try {
+    const model = buildPackageModel(source, { ...config, type: 'global', mainEntry: undefined })
+    return new Set(model.files.map((f) => globalUrlOf(f.path)))
+  } finally {
+    await source.close()
+  }
+}

@@ -1,0 +1,31 @@
+import type { Validation } from '../engine/validate.js'
+import type { PackedZip } from '../engine/pack.js'
+import { formatMessage } from './messages.js'
+
+/** The JSON report: a contract scripts rely on (see the README's CLI reference). */
+export function toJsonReport(v: Validation & { zip?: PackedZip }) {
+  return {
+    package: {
+      id: v.pkg.id ?? null,
+      type: v.pkg.type,
+      files: v.pkg.files.length,
+      bytes: v.pkg.files.reduce((s, f) => s + f.size, 0)
+    },
+    findings: v.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      path: f.path ?? null,
+      ...(f.file !== undefined && f.file !== f.path && { file: f.file }),
+      ...(f.line !== undefined && { line: f.line }),
+      ...(f.column !== undefined && { column: f.column }),
+      message: formatMessage(f)
+    })),
+    counts: v.counts,
+    ...(v.refs && {
+      references: { files: v.refs.files, resolved: v.refs.resolved, external: v.refs.external }
+    }),
+    ...(v.zip && { zip: { path: v.zip.path, sha256: v.zip.sha256, bytes: v.zip.bytes, files: v.zip.files } })
+  }
+}
+
+export type JsonReport = ReturnType<typeof toJsonReport>

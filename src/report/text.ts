@@ -1,0 +1,62 @@
+import type { Finding, Severity } from '../core/findings.js'
+import type { PackedZip } from '../engine/pack.js'
+import type { Validation } from '../engine/validate.js'
+import { fixFor, formatMessage, location } from './messages.js'
+
+export interface TextOptions {
+  color: boolean
+}
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  ok: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22]
+}
+
+/**
+ * Findings grouped by rule: the rule id and severity, each location with its message, then the fix once.
+ * Terminal control characters in file names are made visible so a crafted name cannot rewrite the screen.
+ */
+export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOptions): string {
+  const paint = (style: keyof typeof COLORS, s: string) =>
+    opts.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s
+  const lines: string[] = []
+  const byRule = new Map<string, Finding[]>()
+  for (const f of v.findings) {
+    const list = byRule.get(f.rule) ?? []
+    list.push(f)
+    byRule.set(f.rule, list)
+  }
+  for (const [rule, findings] of byRule) {
+    const sev = findings[0].severity
+    lines.push(`${paint(sev, `${sev} ${rule}`)} ${paint('dim', `(${findings.length})`)}`)
+    for (const f of findings) {
+      const tag = f.severity !== sev ? `${paint(f.severity, f.severity)} ` : ''
+      lines.push(`  ${tag}${paint('bold', visible(location(f)))}  ${visible(formatMessage(f))}`)
+    }
+    lines.push(`  ${paint('dim', `fix: ${fixFor(rule)}`)}`)
+    lines.push('')
+  }
+  const { error, warning, notice } = v.counts
+  const pkg = `${v.pkg.id ?? '(no ID)'} (${v.pkg.type}, ${v.pkg.files.length} files)`
+  const verdict = error ? paint('error', '✗') : paint('ok', '✓')
+  lines.push(`${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`)
+  if (v.zip) {
+    lines.push(`  wrote ${v.zip.path} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** Control characters (newlines, ESC, bidi overrides) shown as escapes instead of acting on the terminal. */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}

@@ -1,0 +1,21 @@
+import { globalUrlOf } from '../core/layout.js'
+import { defineRule } from './types.js'
+import { globalFiles } from './global-util.js'
+
+export const GLOBAL_URL_LIMIT = 100
+
+export default defineRule({
+  id: 'global-url-length',
+  description: 'The URL of every global resource (https:// + path after ID/) is at most 100 characters.',
+  defaultSeverity: 'error',
+  message: (a) =>
+    `the URL ${a.url} is ${a.length} characters, over the limit of ${a.limit}: the client shows a blank page`,
+  fix: 'Shorten folder and file names (or drop a version folder level) until the full URL fits in 100 characters.',
+  check({ pkg }, report) {
+    for (const { path } of globalFiles(pkg)) {
+      const url = globalUrlOf(path)
+      const length = [...url].length
+      if (length > GLOBAL_URL_LIMIT) report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
+    }
+  }
+})

@@ -1,0 +1,41 @@
+import { defineRule } from './types.js'
+import { basename } from './util.js'
+
+export default defineRule({
+  id: 'main-entry',
+  description: 'The configured main entry starts with / and exists; without one, say where index.html is.',
+  defaultSeverity: 'error',
+  message: (a) => {
+    switch (a.problem) {
+      case 'slash':
+        return `main entry "${a.entry}" must start with "/" (a path from the ID folder, e.g. /www/index.html)`
+      case 'missing':
+        return `main entry "${a.entry}" is not a file of the package${a.suggestion ? `; did you mean ${a.suggestion}?` : ''}`
+      case 'unset':
+        return a.suggestion
+          ? `no main entry configured; ${a.suggestion} is the likely one: set it in the MDS console and here`
+          : 'no main entry configured and no index.html in the package'
+      default:
+        return ''
+    }
+  },
+  fix: 'Give the main entry as a path from the ID folder starting with "/" (--main-entry /www/index.html), the same as in the MDS console.',
+  check({ pkg, config }, report) {
+    if (pkg.type !== 'standard' || !pkg.id) return
+    const id = pkg.id
+    const relative = pkg.files.filter((f) => f.path.startsWith(`${id}/`)).map((f) => f.path.slice(id.length))
+    const indexes = relative.filter((p) => basename(p).toLowerCase() === 'index.html').sort((a, b) => a.length - b.length)
+    const entry = config.mainEntry
+    if (!entry) {
+      return report({ severity: 'notice', args: { problem: 'unset', suggestion: indexes[0] ?? '' } })
+    }
+    if (!entry.startsWith('/')) {
+      return report({ args: { problem: 'slash', entry } })
+    }
+    const target = entry.replace(/[?#].*$/, '')
+    if (relative.includes(target)) return
+    const suggestion =
+      relative.find((p) => p.toLowerCase() === target.toLowerCase()) ?? (indexes[0] && indexes[0] !== target ? indexes[0] : '')
+    report({ path: `${id}${target}`, args: { problem: 'missing', entry, suggestion } })
+  }
+})

@@ -1,0 +1,32 @@
+import type { PackageModel } from '../core/layout.js'
+
+/** Characters a URL parser percent-encodes in a path: these break the exact-match lookup on the phone. */
+export const URL_UNSAFE = /[\u0000-\u0020"#<>?`{}%\\\u007f-\uffff]/u
+/** Characters urlencode() changes that a URL parser leaves alone; `:` too, except a global host's port. */
+export const URLENCODE_CHANGES = /[@~!$&'()*+,;=[\]|^:]/
+
+/** Each file and folder name once with its full path; the global host folder is skipped for `:port`. */
+export function namedEntries(pkg: PackageModel): Array<{ path: string; name: string; isHost: boolean }> {
+  const out: Array<{ path: string; name: string; isHost: boolean }> = []
+  for (const p of [...pkg.directories, ...pkg.files.map((f) => f.path)]) {
+    const segs = p.split('/')
+    // The ID folder has its own rule.
+    if (segs.length < 2) continue
+    const isHost = pkg.type === 'global' && segs.length === 2 && pkg.directories.includes(p)
+    out.push({ path: p, name: segs[segs.length - 1], isHost })
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+export function describeChars(name: string, re: RegExp): string {
+  const found = new Set<string>()
+  for (const ch of name) if (re.test(ch)) found.add(describeChar(ch))
+  return [...found].join(' ')
+}
+
+function describeChar(ch: string): string {
+  if (ch === ' ') return 'space'
+  const code = ch.codePointAt(0)!
+  if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  return `'${ch}'`
+}

@@ -1,0 +1,29 @@
+import type { RefOutcome } from '../refs/resolve.js'
+import type { ScannedRef } from '../refs/scan.js'
+import type { Report, Rule } from './types.js'
+import { defineRule } from './types.js'
+
+/** A ref-* rule reports the scanned references that ended in one outcome, at the referencing file and line. */
+export function referenceRule(
+  rule: Omit<Rule, 'check' | 'needsContent'>,
+  select: (ref: ScannedRef) => boolean | Report['args']
+): Rule {
+  return defineRule({
+    ...rule,
+    needsContent: true,
+    check({ refs }, report) {
+      for (const ref of refs?.notable ?? []) {
+        const extra = select(ref)
+        if (!extra) continue
+        report({
+          path: ref.from,
+          line: ref.line,
+          column: ref.column,
+          args: { url: ref.url, target: ref.resolution.target ?? '', ...(typeof extra === 'object' ? extra : {}) }
+        })
+      }
+    }
+  })
+}
+
+export const outcomeIs = (outcome: RefOutcome) => (ref: ScannedRef) => ref.resolution.outcome === outcome

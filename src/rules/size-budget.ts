@@ -1,0 +1,35 @@
+import type { ResolvedConfig } from '../core/config.js'
+import type { Finding } from '../core/findings.js'
+import { defineRule } from './types.js'
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`
+
+const rule = defineRule({
+  id: 'size-budget',
+  description: 'Total size, largest file and zipped size stay within the configured budgets.',
+  defaultSeverity: 'error',
+  message: (a) =>
+    a.kind === 'file'
+      ? `"${a.path}" is ${formatBytes(Number(a.size))}, over the per-file budget of ${formatBytes(Number(a.budget))}`
+      : `the package is ${formatBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBytes(Number(a.budget))}`,
+  fix: 'Shrink or split what grew (compress images, drop unused locales, lazy-load from the network), or raise the budget on purpose.',
+  check({ pkg, config }, report) {
+    const { total, file } = config.budgets
+    if (file !== undefined) {
+      for (const f of pkg.files) if (f.size > file) report({ path: f.path, args: { kind: 'file', path: f.path, size: f.size, budget: file } })
+    }
+    if (total !== undefined) {
+      const size = pkg.files.reduce((s, f) => s + f.size, 0)
+      if (size > total) report({ args: { kind: 'total', size, budget: total } })
+    }
+  }
+})
+export default rule
+
+/** The zipped size is only known after packing, so the packer asks for this one finding itself. */
+export function zippedBudgetFinding(config: ResolvedConfig, zipBytes: number): Omit<Finding, 'severity'> | undefined {
+  const budget = config.budgets.zipped
+  if (budget === undefined || zipBytes <= budget) return undefined
+  return { rule: rule.id, args: { kind: 'zipped', size: zipBytes, budget } }
+}

@@ -1,0 +1,61 @@
+import { PACKAGE_ID_PATTERN } from '../core/config.js'
+import type { PackageModel } from '../core/layout.js'
+
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1)
+}
+
+const JUNK_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'ehthumbs.db', 'desktop.ini', 'Desktop.ini'])
+
+/** OS litter that ships by accident: Finder/Explorer metadata and macOS resource forks. */
+export function isJunk(p: string): boolean {
+  const name = basename(p)
+  return JUNK_NAMES.has(name) || name.startsWith('._') || p.split('/').includes('__MACOSX')
+}
+
+const SENSITIVE = [
+  /^\.env($|\.)/,
+  /^\.npmrc$/,
+  /^\.htpasswd$/,
+  /^\.netrc$/,
+  /^\.git(-credentials)?$/,
+  /\.(pem|key|p12|pfx)$/i,
+  /^id_(rsa|dsa|ecdsa|ed25519)/
+]
+
+/** Secrets that must never reach every phone: env files, credentials, VCS folders and private keys. */
+export function isSensitive(p: string): boolean {
+  return p.split('/').some((seg) => SENSITIVE.some((re) => re.test(seg)))
+}
+
+/** Whether the packer leaves the file out (the rule still reports it). */
+export function isDroppedByPacker(p: string, keepJunk: boolean, allowSensitive: readonly string[]): boolean {
+  if (!keepJunk && isJunk(p)) return true
+  return isSensitive(p) && !allowSensitive.includes(p)
+}
+
+/** The first-level entries that will be in the upload (the packer drops junk from directory sources). */
+export function uploadedTopLevel(pkg: PackageModel, keepJunk: boolean): PackageModel['topLevel'] {
+  if (pkg.sourceKind === 'zip' || keepJunk) return pkg.topLevel
+  return pkg.topLevel.filter((t) => !isJunk(t.name))
+}
+
+export function isPackageIdFolder(name: string): boolean {
+  return PACKAGE_ID_PATTERN.test(name)
+}
+
+/** Every file and folder of the package, each folder once, for rules about names. */
+export function allPaths(pkg: PackageModel): string[] {
+  return [...pkg.directories, ...pkg.files.map((f) => f.path)]
+}
+
+/** Dotted numeric versions compared part by part (`1.10` > `1.9`); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number)
+  const pb = b.split('.').map(Number)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d) return d
+  }
+  return 0
+}

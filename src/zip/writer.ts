@@ -1,0 +1,635 @@
+/**
+ * Reproducible ZIP writer.
+ *
+ * Several entries are read and deflated at once (node:zlib runs deflate on the libuv pool), but
+ * they are written strictly in input order, each local header carrying its final CRC and sizes
+ * (no data descriptors). The output is byte-identical for the same inputs whatever the
+ * concurrency or memory budget, given the same zlib (i.e. the same Node version).
+ *
+ * Memory stays bounded: an entry is held in memory only if it is small (see `bufferLimit`);
+ * bigger entries are streamed, with their raw bytes and their deflated bytes spilled to temp
+ * files beside the output, and copied in when their turn comes. Both are spilled because
+ * `open()` may be called only once and the choice between deflated and stored is known only at
+ * the end; the unused spill is deleted as soon as the entry is done.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { addAbortSignal, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+export interface ZipInput {
+  name: string // entry name, '/'-separated; directories end with '/'
+  kind: 'file' | 'directory'
+  size: number // expected uncompressed size in bytes (0 for directories)
+  compress: boolean // deflate (level opts.level) or store
+  /** open the bytes. Called at most once per entry, in bounded concurrency. */
+  open(): Readable
+}
+
+export interface ZipOptions {
+  mtime: Date // the same fixed DOS timestamp for every entry (interpreted in UTC; clamped to 1980..2107)
+  level?: number // default 6
+  concurrency?: number // entries being read+deflated at once, default 4
+  maxBytesInFlight?: number // cap on buffered input bytes across in-flight entries, default 32 MiB
+  /** called with every chunk of a file's bytes as read (for content scanners); optional */
+  onChunk?(input: ZipInput, chunk: Buffer): void
+  /** called once per file after it was fully read; calls come in input order */
+  onEntryDone?(input: ZipInput, info: { crc32: number; compressedSize: number }): void
+  /** 'always' writes every ZIP64 structure even when not needed; for tests, since 4 GiB is too big to write there */
+  zip64?: 'auto' | 'always'
+}
+
+export interface ZipResult {
+  path: string
+  sha256: string
+  bytes: number
+  entries: number
+  files: number
+}
+
+/** A file yielded more or fewer bytes than its listed `size`: it changed while being packed. */
+export class ZipSourceChangedError extends Error {
+  constructor(
+    readonly entry: string,
+    readonly expected: number,
+    readonly actual: number
+  ) {
+    const read = actual > expected ? `more than ${expected}` : String(actual)
+    super(`zip: "${entry}" changed while packing: listed as ${expected} bytes, read ${read}`)
+    this.name = 'ZipSourceChangedError'
+  }
+}
+
+/** Reading or spilling one entry failed; `code` and `cause` are those of the original error. */
+export class ZipEntryError extends Error {
+  readonly code: string | undefined
+  constructor(
+    readonly entry: string,
+    cause: unknown
+  ) {
+    super(`zip: "${entry}": ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'ZipEntryError'
+    this.code = (cause as { code?: unknown } | null)?.code as string | undefined
+  }
+}
+
+const MAX16 = 0xffff
+const MAX32 = 0xffffffff
+const MiB = 1024 * 1024
+/** Largest entry held in memory; bigger ones are spilled so one entry cannot take the budget. */
+const SPILL_THRESHOLD = 16 * MiB
+/** Budget charged for a spilled entry: its stream buffers, not its size. */
+const STREAM_WINDOW = 1 * MiB
+/** Budget charged per entry on top of its bytes, so that finished-but-unwritten empty entries are bounded in number too. */
+const ENTRY_OVERHEAD = 512
+const IO_CHUNK = 1 * MiB
+
+const FLAG_UTF8 = 0x0800
+const METHOD_STORE = 0
+const METHOD_DEFLATE = 8
+const VERSION = 20
+const VERSION_ZIP64 = 45
+const UNIX = 3
+const FILE_ATTRS = (0o100644 << 16) >>> 0
+const DIR_ATTRS = ((0o040755 << 16) | 0x10) >>> 0
+const DOS_MIN = Date.UTC(1980, 0, 1)
+const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58)
+
+const deflateRaw = promisify(zlib.deflateRaw)
+
+interface Settings {
+  level: number
+  concurrency: number
+  maxBytesInFlight: number
+  bufferLimit: number
+  forceZip64: boolean
+  dosTime: number
+  dosDate: number
+  onChunk: ZipOptions['onChunk']
+}
+
+/** An entry's bytes as they go into the archive: in memory, or in a spill file. */
+interface Packed {
+  method: number
+  crc: number
+  size: number
+  compressedSize: number
+  data: Buffer | { spill: string }
+}
+
+/** What the central directory needs to know of a written entry. */
+interface EntryRecord {
+  method: number
+  crc: number
+  size: number
+  compressedSize: number
+  name: Buffer
+  isDir: boolean
+  offset: number
+}
+
+/** Writes `inputs` as a ZIP archive to `outPath` (temp file, fsync, rename). */
+export async function writeZip(
+  outPath: string,
+  inputs: readonly ZipInput[],
+  opts: ZipOptions
+): Promise<ZipResult> {
+  const settings = resolveOptions(opts)
+  const names = inputs.map(entryName)
+  const tmpPath = `${outPath}.${randomBytes(6).toString('hex')}.tmp`
+  const out = await OutputFile.create(tmpPath)
+  const packer = new Packer(inputs, settings, tmpPath)
+  try {
+    const records: EntryRecord[] = []
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i]!
+      const { data, ...packed } = await packer.take(i)
+      const record: EntryRecord = {
+        ...packed,
+        name: names[i]!,
+        isDir: input.kind === 'directory',
+        offset: out.position
+      }
+      await out.append(localHeader(record, settings))
+      if (Buffer.isBuffer(data)) await out.append(data)
+      else await packer.copySpill(out, data.spill)
+      packer.release(i)
+      records.push(record)
+      if (!record.isDir)
+        opts.onEntryDone?.(input, { crc32: record.crc, compressedSize: record.compressedSize })
+    }
+    await writeCentralDirectory(out, records, settings)
+    const sha256 = await out.commit(outPath)
+    return {
+      path: outPath,
+      sha256,
+      bytes: out.position,
+      entries: records.length,
+      files: records.filter((r) => !r.isDir).length
+    }
+  } catch (err) {
+    packer.abort(err)
+    await out.discard()
+    throw packer.failure
+  } finally {
+    await packer.settle()
+  }
+}
+
+function resolveOptions(opts: ZipOptions): Settings {
+  const level = opts.level ?? 6
+  const concurrency = opts.concurrency ?? 4
+  const maxBytesInFlight = opts.maxBytesInFlight ?? 32 * MiB
+  if (!Number.isInteger(level) || level < 0 || level > 9)
+    throw new RangeError(`zip: level must be 0..9, got ${level}`)
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`zip: concurrency must be a positive integer, got ${concurrency}`)
+  if (!(maxBytesInFlight > 0))
+    throw new RangeError(`zip: maxBytesInFlight must be positive, got ${maxBytesInFlight}`)
+  const mtime = opts.mtime.getTime()
+  if (Number.isNaN(mtime)) throw new RangeError('zip: mtime is an invalid Date')
+  const t = new Date(Math.min(Math.max(mtime, DOS_MIN), DOS_MAX))
+  return {
+    level,
+    concurrency,
+    maxBytesInFlight,
+    // half the budget, so that a big entry cannot starve the others of it
+    bufferLimit: Math.min(SPILL_THRESHOLD, Math.floor(maxBytesInFlight / 2)),
+    forceZip64: opts.zip64 === 'always',
+    dosTime: (t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | (t.getUTCSeconds() >> 1),
+    dosDate: ((t.getUTCFullYear() - 1980) << 9) | ((t.getUTCMonth() + 1) << 5) | t.getUTCDate(),
+    onChunk: opts.onChunk
+  }
+}
+
+/** Rejects inputs that would make a malformed archive, before anything is written. */
+function entryName(input: ZipInput): Buffer {
+  const name = Buffer.from(input.name, 'utf8')
+  const isDir = input.kind === 'directory'
+  if (name.length === 0 || name.length > MAX16)
+    throw new RangeError(`zip: entry name must be 1..65535 bytes: "${input.name}"`)
+  if (isDir !== input.name.endsWith('/')) {
+    throw new TypeError(
+      `zip: "${input.name}": directory names must end with '/', file names must not`
+    )
+  }
+  if (!isDir && !(Number.isSafeInteger(input.size) && input.size >= 0)) {
+    throw new RangeError(
+      `zip: "${input.name}": size must be a non-negative integer, got ${input.size}`
+    )
+  }
+  return name
+}
+
+/**
+ * Starts entries in input order, as long as fewer than `concurrency` are being read and the bytes
+ * of started-but-unwritten entries fit in `maxBytesInFlight`. Finished entries wait for the writer,
+ * which releases their budget once written.
+ */
+class Packer {
+  private readonly tasks: Promise<Packed>[] = []
+  private readonly controller = new AbortController()
+  private readonly spills = new Set<string>()
+  private next = 0
+  private active = 0
+  private inFlight = 0
+  private failed = false
+  failure: unknown
+
+  constructor(
+    private readonly inputs: readonly ZipInput[],
+    private readonly settings: Settings,
+    private readonly spillBase: string
+  ) {
+    // one listener per open input stream, and those are bounded by `concurrency`
+    setMaxListeners(0, this.controller.signal)
+  }
+
+  /** The packed bytes of entry `i`; every entry before `i` must have been released. */
+  take(i: number): Promise<Packed> {
+    if (this.failed) return Promise.reject(this.failure)
+    this.pump()
+    const task = this.tasks[i]
+    // cannot happen: once all before `i` are released nothing is in flight, so pump() started `i`
+    if (!task) throw new Error(`zip: internal error: entry ${i} was not started`)
+    return task
+  }
+
+  release(i: number): void {
+    delete this.tasks[i]
+    this.inFlight -= this.cost(this.inputs[i]!)
+    this.pump()
+  }
+
+  /** Records the first failure and stops every entry being read. */
+  abort(err: unknown): void {
+    if (this.failed) return
+    this.failed = true
+    this.failure = err
+    this.controller.abort(err)
+  }
+
+  /** Waits for every started entry to stop, then deletes the spill files left over. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.tasks)
+    await Promise.all([...this.spills].map((p) => unlink(p).catch(() => {})))
+  }
+
+  private cost(input: ZipInput): number {
+    if (input.kind === 'directory') return ENTRY_OVERHEAD
+    return ENTRY_OVERHEAD + (input.size <= this.settings.bufferLimit ? input.size : STREAM_WINDOW)
+  }
+
+  private pump(): void {
+    const { concurrency, maxBytesInFlight } = this.settings
+    while (!this.failed && this.next < this.inputs.length && this.active < concurrency) {
+      const cost = this.cost(this.inputs[this.next]!)
+      // an entry bigger than the whole budget still goes, alone
+      if (this.inFlight > 0 && this.inFlight + cost > maxBytesInFlight) return
+      this.inFlight += cost
+      this.start(this.next++)
+    }
+  }
+
+  private start(i: number): void {
+    const input = this.inputs[i]!
+    if (input.kind === 'directory') {
+      this.tasks[i] = Promise.resolve({
+        method: METHOD_STORE,
+        crc: 0,
+        size: 0,
+        compressedSize: 0,
+        data: EMPTY
+      })
+      return
+    }
+    this.active++
+    const task = this.pack(input, i)
+    this.tasks[i] = task
+    task.then(
+      () => this.finished(),
+      (err: unknown) => {
+        this.abort(err)
+        this.finished()
+      }
+    )
+  }
+
+  private finished(): void {
+    this.active--
+    this.pump()
+  }
+
+  private async pack(input: ZipInput, i: number): Promise<Packed> {
+    const reader = new EntryReader(input, this.settings.onChunk, this.controller.signal)
+    try {
+      return input.size <= this.settings.bufferLimit
+        ? await packInMemory(reader, input, this.settings.level)
+        : await this.packSpilled(reader, input, `${this.spillBase}.${i}`)
+    } catch (err) {
+      throw err instanceof ZipSourceChangedError ? err : new ZipEntryError(input.name, err)
+    }
+  }
+
+  /** Streams the entry to a raw spill and (if compressed) a deflated spill, keeps the smaller. */
+  private async packSpilled(reader: EntryReader, input: ZipInput, base: string): Promise<Packed> {
+    const rawPath = `${base}.raw`
+    const deflatedPath = `${base}.deflated`
+    const handles: FileHandle[] = []
+    let compressedSize = input.size
+    try {
+      const raw = await this.openSpill(rawPath, handles)
+      if (input.compress) {
+        const deflated = await this.openSpill(deflatedPath, handles)
+        compressedSize = 0
+        await pipeline(
+          reader.chunks(),
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              await writeAll(raw, chunk)
+              yield chunk
+            }
+          },
+          zlib.createDeflateRaw({ level: this.settings.level }),
+          async (source: AsyncIterable<Buffer>) => {
+            for await (const chunk of source) {
+              compressedSize += chunk.length
+              // past the raw size it will be stored anyway: keep counting, stop writing
+              if (compressedSize < input.size) await writeAll(deflated, chunk)
+            }
+          }
+        )
+      } else {
+        for await (const chunk of reader.chunks()) await writeAll(raw, chunk)
+      }
+    } finally {
+      for (const fh of handles) await fh.close()
+    }
+    const stored: Packed = {
+      method: METHOD_STORE,
+      crc: reader.crc,
+      size: input.size,
+      compressedSize: input.size,
+      data: { spill: rawPath }
+    }
+    if (compressedSize >= input.size) {
+      if (input.compress) await this.dropSpill(deflatedPath)
+      return stored
+    }
+    await this.dropSpill(rawPath)
+    return { ...stored, method: METHOD_DEFLATE, compressedSize, data: { spill: deflatedPath } }
+  }
+
+  private async openSpill(path: string, handles: FileHandle[]): Promise<FileHandle> {
+    const fh = await open(path, 'wx')
+    this.spills.add(path)
+    handles.push(fh)
+    return fh
+  }
+
+  private async dropSpill(path: string): Promise<void> {
+    this.spills.delete(path)
+    await unlink(path)
+  }
+
+  /** Copies a spilled entry into the output, then deletes the spill. */
+  async copySpill(out: OutputFile, path: string): Promise<void> {
+    await copyFile(out, path)
+    await this.dropSpill(path)
+  }
+}
+
+/** Reads one input, checking its size and computing its CRC as the chunks go by. */
+class EntryReader {
+  crc = 0
+  bytes = 0
+
+  constructor(
+    private readonly input: ZipInput,
+    private readonly onChunk: ZipOptions['onChunk'],
+    private readonly signal: AbortSignal
+  ) {}
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    const { input } = this
+    for await (const chunk of addAbortSignal(this.signal, input.open())) {
+      if (!Buffer.isBuffer(chunk)) throw new TypeError('stream must yield Buffers')
+      this.bytes += chunk.length
+      if (this.bytes > input.size)
+        throw new ZipSourceChangedError(input.name, input.size, this.bytes)
+      this.crc = zlib.crc32(chunk, this.crc)
+      this.onChunk?.(input, chunk)
+      yield chunk
+    }
+    if (this.bytes !== input.size)
+      throw new ZipSourceChangedError(input.name, input.size, this.bytes)
+  }
+}
+
+async function packInMemory(reader: EntryReader, input: ZipInput, level: number): Promise<Packed> {
+  const chunks: Buffer[] = []
+  for await (const chunk of reader.chunks()) chunks.push(chunk)
+  const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, input.size)
+  const stored: Packed = {
+    method: METHOD_STORE,
+    crc: reader.crc,
+    size: input.size,
+    compressedSize: input.size,
+    data: raw
+  }
+  if (!input.compress || input.size === 0) return stored
+  const deflated = await deflateRaw(raw, { level })
+  if (deflated.length >= raw.length) return stored
+  return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: deflated }
+}
+
+const EMPTY = Buffer.alloc(0)
+
+/** FileHandle.write may write less than asked (e.g. just before ENOSPC). */
+async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
+  let done = 0
+  while (done < data.length) {
+    const { bytesWritten } = await fh.write(data, done, data.length - done)
+    done += bytesWritten
+  }
+}
+
+async function copyFile(out: OutputFile, path: string): Promise<void> {
+  const fh = await open(path, 'r')
+  try {
+    const buffer = Buffer.allocUnsafe(IO_CHUNK)
+    for (;;) {
+      const { bytesRead } = await fh.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) return
+      await out.append(buffer.subarray(0, bytesRead))
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+/** The temp output: coalesces small writes, hashes everything in order, renames on commit. */
+class OutputFile {
+  position = 0
+  private readonly hash = createHash('sha256')
+  private readonly buffer = Buffer.allocUnsafe(IO_CHUNK)
+  private used = 0
+
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string
+  ) {}
+
+  static async create(path: string): Promise<OutputFile> {
+    return new OutputFile(await open(path, 'wx'), path)
+  }
+
+  /** `data` may be reused by the caller once this resolves. */
+  async append(data: Buffer): Promise<void> {
+    this.hash.update(data)
+    this.position += data.length
+    if (this.used + data.length > this.buffer.length) await this.flush()
+    if (data.length >= this.buffer.length) {
+      await writeAll(this.fh, data)
+    } else {
+      data.copy(this.buffer, this.used)
+      this.used += data.length
+    }
+  }
+
+  /** Flushes, fsyncs and renames to `target`; returns the SHA-256 of everything written. */
+  async commit(target: string): Promise<string> {
+    await this.flush()
+    await this.fh.sync()
+    await this.fh.close()
+    await rename(this.path, target)
+    return this.hash.digest('hex')
+  }
+
+  async discard(): Promise<void> {
+    await this.fh.close().catch(() => {})
+    await unlink(this.path).catch(() => {})
+  }
+
+  private async flush(): Promise<void> {
+    if (this.used === 0) return
+    await writeAll(this.fh, this.buffer.subarray(0, this.used))
+    this.used = 0
+  }
+}
+
+/**
+ * Which values of an entry overflow into its ZIP64 extra field (APPNOTE 4.5.3). The local header
+ * carries both sizes if either overflows; the central header carries, in this order, only those
+ * of size, compressed size and offset whose 32-bit field is set to 0xFFFFFFFF.
+ */
+function zip64Layout(r: EntryRecord, force: boolean) {
+  const over = (v: number) => force || v >= MAX32
+  const local = over(r.size) || over(r.compressedSize)
+  const size = over(r.size)
+  const compressedSize = over(r.compressedSize)
+  const offset = over(r.offset)
+  const central: number[] = []
+  if (size) central.push(r.size)
+  if (compressedSize) central.push(r.compressedSize)
+  if (offset) central.push(r.offset)
+  return { local, size, compressedSize, offset, central, any: local || central.length > 0 }
+}
+
+function zip64Extra(values: number[]): Buffer {
+  if (values.length === 0) return EMPTY
+  const b = Buffer.alloc(4 + 8 * values.length)
+  b.writeUInt16LE(0x0001, 0)
+  b.writeUInt16LE(8 * values.length, 2)
+  values.forEach((v, i) => b.writeBigUInt64LE(BigInt(v), 4 + 8 * i))
+  return b
+}
+
+function localHeader(r: EntryRecord, s: Settings): Buffer {
+  const z = zip64Layout(r, s.forceZip64)
+  const extra = z.local ? zip64Extra([r.size, r.compressedSize]) : EMPTY
+  const b = Buffer.alloc(30 + r.name.length + extra.length)
+  b.writeUInt32LE(0x04034b50, 0)
+  b.writeUInt16LE(z.any ? VERSION_ZIP64 : VERSION, 4)
+  b.writeUInt16LE(FLAG_UTF8, 6)
+  b.writeUInt16LE(r.method, 8)
+  b.writeUInt16LE(s.dosTime, 10)
+  b.writeUInt16LE(s.dosDate, 12)
+  b.writeUInt32LE(r.crc, 14)
+  b.writeUInt32LE(z.local ? MAX32 : r.compressedSize, 18)
+  b.writeUInt32LE(z.local ? MAX32 : r.size, 22)
+  b.writeUInt16LE(r.name.length, 26)
+  b.writeUInt16LE(extra.length, 28)
+  r.name.copy(b, 30)
+  extra.copy(b, 30 + r.name.length)
+  return b
+}
+
+function centralHeader(r: EntryRecord, s: Settings): Buffer {
+  const z = zip64Layout(r, s.forceZip64)
+  const extra = zip64Extra(z.central)
+  const version = z.any ? VERSION_ZIP64 : VERSION
+  const b = Buffer.alloc(46 + r.name.length + extra.length)
+  b.writeUInt32LE(0x02014b50, 0)
+  b.writeUInt16LE((UNIX << 8) | version, 4)
+  b.writeUInt16LE(version, 6)
+  b.writeUInt16LE(FLAG_UTF8, 8)
+  b.writeUInt16LE(r.method, 10)
+  b.writeUInt16LE(s.dosTime, 12)
+  b.writeUInt16LE(s.dosDate, 14)
+  b.writeUInt32LE(r.crc, 16)
+  b.writeUInt32LE(z.compressedSize ? MAX32 : r.compressedSize, 20)
+  b.writeUInt32LE(z.size ? MAX32 : r.size, 24)
+  b.writeUInt16LE(r.name.length, 28)
+  b.writeUInt16LE(extra.length, 30)
+  // comment length, disk number start, internal attributes: all 0
+  b.writeUInt32LE(r.isDir ? DIR_ATTRS : FILE_ATTRS, 38)
+  b.writeUInt32LE(z.offset ? MAX32 : r.offset, 42)
+  r.name.copy(b, 46)
+  extra.copy(b, 46 + r.name.length)
+  return b
+}
+
+/** Central directory, then the ZIP64 end record and locator if any EOCD field overflows, then the EOCD. */
+async function writeCentralDirectory(
+  out: OutputFile,
+  records: EntryRecord[],
+  s: Settings
+): Promise<void> {
+  const cdOffset = out.position
+  for (const r of records) await out.append(centralHeader(r, s))
+  const cdSize = out.position - cdOffset
+  const count = records.length
+  const countOver = s.forceZip64 || count >= MAX16
+  const sizeOver = s.forceZip64 || cdSize >= MAX32
+  const offsetOver = s.forceZip64 || cdOffset >= MAX32
+  if (countOver || sizeOver || offsetOver) {
+    const zip64EndOffset = out.position
+    const end64 = Buffer.alloc(56)
+    end64.writeUInt32LE(0x06064b50, 0)
+    end64.writeBigUInt64LE(44n, 4) // size of the rest of this record
+    end64.writeUInt16LE((UNIX << 8) | VERSION_ZIP64, 12)
+    end64.writeUInt16LE(VERSION_ZIP64, 14)
+    // number of this disk, disk where the central directory starts: 0
+    end64.writeBigUInt64LE(BigInt(count), 24)
+    end64.writeBigUInt64LE(BigInt(count), 32)
+    end64.writeBigUInt64LE(BigInt(cdSize), 40)
+    end64.writeBigUInt64LE(BigInt(cdOffset), 48)
+    const locator = Buffer.alloc(20)
+    locator.writeUInt32LE(0x07064b50, 0)
+    locator.writeBigUInt64LE(BigInt(zip64EndOffset), 8)
+    locator.writeUInt32LE(1, 16) // total number of disks
+    await out.append(end64)
+    await out.append(locator)
+  }
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(countOver ? MAX16 : count, 8)
+  end.writeUInt16LE(countOver ? MAX16 : count, 10)
+  end.writeUInt32LE(sizeOver ? MAX32 : cdSize, 12)
+  end.writeUInt32LE(offsetOver ? MAX32 : cdOffset, 16)
+  await out.append(end)
+}

@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs, tempDir, writeTree } from './helpers/tree.js'
+
+const CLI = path.resolve('dist/cli/index.js')
+afterAll(cleanupTempDirs)
+beforeAll(() => {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build')
+})
+
+function cli(args: string[], cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function python(script: string, ...args: string[]) {
+  const r = spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(r.stderr)
+}
+
+const GOOD = { '20171228/www/index.html': '<!doctype html><link rel="stylesheet" href="app.css">', '20171228/www/app.css': 'a{}' }
+
+describe('CLI', () => {
+  it('prints its version and help', () => {
+    expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const help = cli(['--help'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('h5-offline validate <dir|zip>')
+  })
+
+  it('validates a good package: exit 0, a one-line total, no colour when not a TTY', () => {
+    const r = cli(['validate', writeTree(GOOD), '--main-entry', '/www/index.html'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/✓ 20171228 \(standard, 2 files\): 0 errors, 0 warnings, 0 notices/)
+    expect(r.stdout).not.toContain('\u001b[')
+  })
+
+  it('prints the JSON contract with --format json', () => {
+    const dir = writeTree({ ...GOOD, '20171228/www/a b.png': 'x' })
+    const r = cli(['validate', dir, '--main-entry', '/www/index.html', '--format', 'json'])
+    expect(r.status).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.package).toEqual({ id: '20171228', type: 'standard', files: 3, bytes: expect.any(Number) })
+    expect(report.counts).toEqual({ error: 0, warning: 1, notice: 0 })
+    expect(report.findings).toEqual([
+      { rule: 'name-url-unsafe', severity: 'warning', path: '20171228/www/a b.png', message: expect.stringContaining('space') }
+    ])
+  })
+
+  it('fails on warnings with --fail-on warning and never with --fail-on never', () => {
+    const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
+    expect(cli(['validate', dir, '--main-entry', '/www/index.html']).status).toBe(0)
+    expect(cli(['validate', dir, '--main-entry', '/www/index.html', '--fail-on', 'warning']).status).toBe(1)
+    const bad = writeTree({ '20171228/www/index.html': '<script src="gone.js"></script>' })
+    expect(cli(['validate', bad, '--main-entry', '/www/index.html']).status).toBe(1)
+    expect(cli(['validate', bad, '--main-entry', '/www/index.html', '--fail-on', 'never']).status).toBe(0)
+  })
+
+  it('changes severities with --rule and rejects unknown rule ids', () => {
+    const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
+    expect(cli(['validate', dir, '--main-entry', '/www/index.html', '--rule', 'junk-file=error']).status).toBe(1)
+    const r = cli(['validate', dir, '--rule', 'junk-files=off'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('unknown rule id "junk-files"')
+  })
+
+  it('reads h5offline.config.json from the working directory and rejects unknown keys', () => {
+    const cwd = writeTree({ 'site/index.html': '<p>x</p>', 'h5offline.config.json': JSON.stringify({ id: '20171228', mainEntry: '/www/index.html' }) })
+    const ok = cli(['validate', 'site', '--format', 'json'], cwd)
+    expect(ok.status).toBe(0)
+    expect(JSON.parse(ok.stdout).package.id).toBe('20171228')
+    fs.writeFileSync(path.join(cwd, 'h5offline.config.json'), JSON.stringify({ id: '20171228', mainEntri: '/www/index.html' }))
+    const bad = cli(['validate', 'site'], cwd)
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/mainEntri/)
+  })
+
+  it('packs and prints where the zip is', () => {
+    const out = path.join(tempDir(), 'p.zip')
+    const r = cli(['pack', writeTree(GOOD), '--out', out, '--main-entry', '/www/index.html', '--format', 'json'])
+    expect(r.status).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.zip).toEqual({ path: out, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: fs.statSync(out).size, files: 2 })
+  })
+})
+
+describe('bad input: a clear message, exit 2 or a finding, and nothing written', () => {
+  const outDir = () => tempDir('h5-out-')
+  const table: Array<{ name: string; run: (out: string) => string[]; status: number; message: RegExp; cwd?: () => string }> = [
+    { name: 'unknown flag', run: (out) => ['pack', writeTree(GOOD), '--out', out, '--colour'], status: 2, message: /Unknown option '--colour'/ },
+    { name: 'missing path', run: (out) => ['pack', '/nonexistent/site', '--out', out], status: 2, message: /\/nonexistent\/site does not exist/ },
+    {
+      name: 'a file where a directory is expected',
+      run: (out) => ['pack', path.join(writeTree({ 'notes.txt': 'hello' }), 'notes.txt'), '--out', out],
+      status: 2,
+      message: /notes\.txt.*(not a zip|zip)/i
+    },
+    { name: 'an invalid ID', run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--id', '1234567', '--out', out], status: 2, message: /--id: an 8-digit package ID/ },
+    { name: 'a build output without an ID', run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--out', out], status: 2, message: /--id 20171228/ },
+    { name: 'pack without --out', run: () => ['pack', writeTree(GOOD)], status: 2, message: /--out/ },
+    { name: 'an unknown --type', run: (out) => ['pack', writeTree(GOOD), '--type', 'mixed', '--out', out], status: 2, message: /--type/ },
+    { name: 'an unwritable output folder', run: () => ['pack', writeTree(GOOD), '--out', '/nonexistent/dir/p.zip'], status: 2, message: /\/nonexistent\/dir.*not writable|does not exist/ },
+    {
+      name: 'a symlink to /etc/passwd',
+      run: (out) => {
+        const dir = writeTree(GOOD)
+        fs.symlinkSync('/etc/passwd', path.join(dir, '20171228/www/passwd'))
+        return ['pack', dir, '--out', out, '--main-entry', '/www/index.html']
+      },
+      status: 1,
+      message: /symlink[\s\S]*20171228\/www\/passwd.*symbolic link to \/etc\/passwd/
+    }
+  ]
+  for (const c of table) {
+    it(c.name, () => {
+      const dir = outDir()
+      const out = path.join(dir, 'p.zip')
+      const r = cli(c.run(out))
+      expect(r.status).toBe(c.status)
+      expect(r.stdout + r.stderr).toMatch(c.message)
+      expect(r.stdout + r.stderr).not.toMatch(/root:x:0:0/)
+      expect(r.stderr).not.toMatch(/\n\s+at /)
+      expect(fs.readdirSync(dir)).toEqual([])
+    })
+  }
+
+  it('a zip with ../ entries: findings, never extracted', () => {
+    const dir = tempDir()
+    const zip = path.join(dir, 'evil.zip')
+    python(
+      "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('20171228/www/index.html','<p>x</p>')\nz.writestr('../../evil.sh','echo pwned')\nz.writestr('/etc/cron.d/x','x')\nz.close()",
+      zip
+    )
+    const r = cli(['validate', zip, '--main-entry', '/www/index.html', '--format', 'json'])
+    expect(r.status).toBe(1)
+    const rules = JSON.parse(r.stdout).findings.map((f: { rule: string; path: string }) => `${f.rule} ${f.path}`)
+    expect(rules).toEqual(expect.arrayContaining([expect.stringMatching(/^unsafe-path .*evil\.sh/), expect.stringMatching(/^unsafe-path .*cron/)]))
+    expect(fs.readdirSync(dir)).toEqual(['evil.zip'])
+    expect(fs.existsSync(path.resolve(dir, '../../evil.sh'))).toBe(false)
+  })
+
+  it('a zip bomb: refused with the cap named', () => {
+    const dir = tempDir()
+    const zip = path.join(dir, 'bomb.zip')
+    python(
+      "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\nz.writestr('20171228/www/zeros.js',b'\\0'*(64*1024*1024))\nz.close()",
+      zip
+    )
+    expect(fs.statSync(zip).size).toBeLessThan(1024 * 1024)
+    fs.writeFileSync(path.join(dir, 'h5offline.config.json'), JSON.stringify({ limits: { bytes: '16MiB' } }))
+    const r = cli(['validate', 'bomb.zip'], dir)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/bomb\.zip/)
+    expect(r.stderr).toMatch(/limit|cap/i)
+  })
+})
