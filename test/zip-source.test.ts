@@ -14,7 +14,7 @@ import {
   type CraftOptions
 } from './helpers/craft-zip.js'
 
-const REAL_WORLD = '/work/shared/fixtures/real-world'
+const REAL_WORLD = path.resolve('test/fixtures/real-world')
 const LIMITS: ZipSourceOptions = { maxEntries: 200_000, maxBytes: 4 * 1024 ** 3 }
 
 let tmp: string
@@ -92,14 +92,15 @@ describe('real packages', () => {
       expect(names(source)).toEqual([...names(source)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
       const top = expected[0].split('/')[0]
       expect(source.entries).toContainEqual({ name: top, kind: 'directory', size: 0 })
-      for (const f of files) {
-        const bytes = await source.readFile(f.name)
-        expect(bytes.length).toBe(f.size)
+      // all at once: concurrent streams share one descriptor
+      const contents = await Promise.all(files.map((f) => source.readFile(f.name)))
+      files.forEach((f, i) => {
+        expect(contents[i].length).toBe(f.size)
         const viaUnzip = execFileSync('unzip', ['-p', file, f.name], {
           maxBuffer: 64 * 1024 * 1024
         })
-        expect(bytes.equals(viaUnzip)).toBe(true)
-      }
+        expect(contents[i].equals(viaUnzip)).toBe(true)
+      })
     } finally {
       await source.close()
     }
@@ -234,6 +235,13 @@ describe('links, encryption, special files', () => {
         expect(() => s.open('www/link')).toThrow(/not a file/)
       }
     )
+  })
+
+  it('leaves the target empty for a link that lies about its size, without crashing', async () => {
+    const big = Buffer.alloc(200_000, '/')
+    await withZip([{ name: 'liar-link', data: big, method: 8, size: 10, mode: 0o120777 }], (s) => {
+      expect(s.issues).toEqual([{ rule: 'symlink', name: 'liar-link', args: { target: '' } }])
+    })
   })
 
   it('reports an encrypted entry (bit 0) and never reads it', async () => {
@@ -473,6 +481,11 @@ describe('lying and broken zips', () => {
     )
   })
 
+  it('refuses the whole zip for PKWARE strong encryption (bit 6): yauzl stops listing there', async () => {
+    const e = await usageError(openCrafted([{ name: 'a.txt', data: 'x', flags: 0x41 }]))
+    expect(e.message).toMatch(/not a readable zip file: strong encryption is not supported/)
+  })
+
   it('refuses a central directory that points past the end of the file', async () => {
     let e = await usageError(
       openCrafted([{ name: 'a.txt', data: 'x' }], { centralDirectoryOffset: 1_000_000 })
@@ -546,6 +559,32 @@ describe('reading', () => {
       stream.destroy()
       expect((await s.readFile('big.txt')).toString()).toBe(text)
     })
+  })
+
+  it('closes its file descriptor, also after streams stopped early', async () => {
+    if (!fs.existsSync('/proc/self/fd')) return
+    const file = path.join(REAL_WORLD, '20248888_0.0.0.12.zip')
+    const holding = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file
+        } catch {
+          return false
+        }
+      }).length
+    const s = await openZipSource(file, LIMITS)
+    const files = s.entries.filter((e) => e.kind === 'file')
+    const stopped = files.slice(0, 10).map((f) => s.open(f.name))
+    await Promise.all(
+      stopped.map((st) => new Promise<void>((resolve) => st.once('data', () => resolve())))
+    )
+    for (const st of stopped) st.destroy()
+    // the descriptor stays usable for everyone else
+    const all = await Promise.all(files.map((f) => s.readFile(f.name)))
+    expect(all.map((b) => b.length)).toEqual(files.map((f) => f.size))
+    expect(holding()).toBe(1)
+    await s.close()
+    expect(holding()).toBe(0)
   })
 
   it('fails cleanly after close, and never writes anything next to the zip', async () => {

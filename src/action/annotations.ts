@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Counts, Finding, Severity } from '../core/findings.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
 import { visible } from '../report/text.js'
+import type { AnnotationTarget } from './paths.js'
 
 /** The runner shows at most this many annotations of each severity per step and drops the rest silently. */
 export const ANNOTATIONS_PER_SEVERITY = 10
@@ -19,8 +20,8 @@ export interface AnnotationPlan {
 }
 
 export interface PlanOptions {
-  /** The finding's file relative to GITHUB_WORKSPACE (`/` separated), or undefined when it is not in the workspace. */
-  fileOf(f: Finding): string | undefined
+  /** Where to attach the finding in the repository. */
+  fileOf(f: Finding): AnnotationTarget
   /** Slots the Action's own messages will take (the failure message is an error, a skipped upload a notice). */
   reserved?: Partial<Counts>
   /** Where the complete list is, for the "N more" notice. */
@@ -66,16 +67,16 @@ export function planAnnotations(findings: readonly Finding[], opts: PlanOptions)
   return { annotations, omitted }
 }
 
-function toAnnotation(f: Finding, file: string | undefined): Annotation {
+function toAnnotation(f: Finding, { file, own }: AnnotationTarget): Annotation {
   const properties: core.AnnotationProperties = { title: f.rule }
   if (file) properties.file = file
   // The toolkit drops falsy values, and the runner counts from 1.
-  if (file && f.line !== undefined) {
+  if (file && own && f.line !== undefined) {
     properties.startLine = Math.max(1, f.line)
     if (f.column !== undefined) properties.startColumn = Math.max(1, f.column)
   }
   // File names are shown with control and bidi characters made visible; the toolkit escapes the rest.
-  const where = f.path && !file ? `${visible(location(f))}: ` : ''
+  const where = f.path && !own ? `${visible(location(f))}: ` : ''
   const message = [`${where}${visible(formatMessage(f))}`, fixFor(f.rule), ruleDocsUrl(f.rule)].filter(Boolean).join('\n')
   return { level: f.severity, message, properties }
 }

@@ -89,7 +89,6 @@ function walk(
       } catch {
         // unreadable link: still reported, target unknown
       }
-      entries.push({ name, kind: 'symlink', size: 0, linkTarget: target })
       issues.push({ rule: 'symlink', name, args: { target } })
     } else if (d.isDirectory()) {
       entries.push({ name, kind: 'directory', size: 0 })
@@ -97,7 +96,6 @@ function walk(
     } else if (d.isFile()) {
       entries.push({ name, kind: 'file', size: fs.lstatSync(full).size })
     } else {
-      entries.push({ name, kind: 'other', size: 0 })
       issues.push({ rule: 'special-file', name, args: {} })
     }
   }

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { Transform, type Readable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { TextDecoder } from 'node:util'
 import zlib from 'node:zlib'
 import yauzl from 'yauzl'
@@ -102,8 +102,12 @@ async function openZip(zipPath: string): Promise<yauzl.ZipFile> {
         reject(code ? cannotOpen(zipPath, err) : unreadable(zipPath, err))
         return
       }
-      // The central directory is read entry by entry in small pieces; serve them from blocks.
+      // The central directory is read entry by entry in small pieces; serve them from blocks. (The cursor
+      // starts at the central directory offset; @types/yauzl mistypes it as a boolean.)
       reader.cacheFrom = Number(zipfile.readEntryCursor)
+      // Listing errors reach eachEntry's own listener. Anything later is about closing the descriptor and,
+      // without a listener, would crash the process.
+      zipfile.on('error', () => {})
       resolve(zipfile)
     })
   })
@@ -120,6 +124,37 @@ function cannotOpen(zipPath: string, err: NodeJS.ErrnoException): UsageError {
 }
 
 const BLOCK_SIZE = 256 * 1024
+const STREAM_CHUNK = 64 * 1024
+
+/** Bytes [start, end) of a descriptor it does not own, by positioned reads. */
+class RangeStream extends Readable {
+  private position: number
+
+  constructor(
+    private readonly fd: number,
+    start: number,
+    private readonly end: number
+  ) {
+    super({ highWaterMark: STREAM_CHUNK })
+    this.position = start
+  }
+
+  _read(size: number): void {
+    const length = Math.min(Math.max(size, STREAM_CHUNK), this.end - this.position)
+    if (length <= 0) {
+      this.push(null)
+      return
+    }
+    const buffer = Buffer.allocUnsafe(length)
+    fs.read(this.fd, buffer, 0, length, this.position, (err, n) => {
+      if (this.destroyed) return
+      if (err) return this.destroy(err)
+      if (n === 0) return this.destroy(new Error('unexpected EOF'))
+      this.position += n
+      this.push(buffer.subarray(0, n))
+    })
+  }
+}
 
 /**
  * yauzl's own file reader (fd-slicer) pipes a stream for every read, twice per central directory entry: 15 s
@@ -139,7 +174,8 @@ class FileReader extends yauzl.RandomAccessReader {
   }
 
   _readStreamForRange(start: number, end: number): Readable {
-    return fs.createReadStream('', { fd: this.fd, start, end: end - 1, autoClose: false })
+    // Not fs.createReadStream({ fd }): destroying one (a reader stopping early) would close the shared fd.
+    return new RangeStream(this.fd, start, end)
   }
 
   read(
@@ -152,7 +188,7 @@ class FileReader extends yauzl.RandomAccessReader {
     const block = this.block
     if (block && position >= block.start && position + length <= block.start + block.bytes.length) {
       block.bytes.copy(buffer, offset, position - block.start, position - block.start + length)
-      setImmediate(callback, null)
+      process.nextTick(callback, null)
       return
     }
     if (position >= this.cacheFrom && length < BLOCK_SIZE) {
@@ -199,6 +235,7 @@ async function list(
   try {
     for await (const raw of zipfile.eachEntry()) {
       index++
+      // every entry counts, read or not: the cap is on what the zip claims
       declared += raw.uncompressedSize
       checkBounds(zipPath, zipfile.fileSize, raw)
       const verdict = await judge(zipfile, raw)
@@ -225,9 +262,6 @@ async function list(
     if (e instanceof UsageError) throw e
     throw unreadable(zipPath, e as Error, ` (central directory entry ${index + 1} of ${count})`)
   }
-  // Errors yauzl may still emit concern closing the file; without a listener they would crash the process.
-  zipfile.on('error', () => {})
-
   if (declared > maxBytes) {
     throw new UsageError(
       `${zipPath}: its entries declare ${formatBytes(declared)} uncompressed, more than the limit of ` +
@@ -269,7 +303,10 @@ function tooManyEntries(zipPath: string, count: number, max: number, implied = f
   )
 }
 
-/** A central directory pointing past the end of the file is lying; refuse it before anything is read. */
+/**
+ * A central directory pointing past the end of the file is lying; refuse it before anything is read. (A lower
+ * bound: the local header's own name and extra field lengths are only known when the entry is opened.)
+ */
 function checkBounds(zipPath: string, fileSize: number, raw: yauzl.Entry): void {
   const end =
     raw.relativeOffsetOfLocalHeader + LOCAL_HEADER_SIZE + raw.fileNameLength + raw.compressedSize
@@ -568,7 +605,8 @@ function streamEntry(
       return
     }
     source = stream
-    stream.once('error', (e: Error) => out.destroy(fail(e.message)))
+    // `on`, not `once`: yauzl may forward a second error (zlib, then the byte count) before it sees the destroy
+    stream.on('error', (e: Error) => out.destroy(fail(e.message)))
     stream.pipe(out)
   })
   return out

@@ -6,11 +6,12 @@
  * This is a single-pass tokenizer that follows CSS Syntax Level 3 for every
  * token that can hide or carry a URL (comments, strings, escapes, url-tokens,
  * bad-url/bad-string recovery, identifiers, functions, at-keywords) and skips
- * everything else. Compared with postcss (parse + walk + value tokenizing) it
- * is several times faster, gives exact offsets for minified one-line files
- * without re-deriving value positions from `raws`, and never throws: broken
- * CSS (unclosed block, comment, string or `url(`) is tokenized the way a
- * browser does and whatever URLs are found are returned.
+ * everything else. Compared with postcss (parse + walk + postcss-value-parser)
+ * it finds the same URLs on real-world CSS (bootstrap, antd, element-plus,
+ * monaco, font-awesome, …) at roughly 7x the speed, gives exact offsets in
+ * minified one-line files without re-deriving value positions from `raws`,
+ * and never throws: broken CSS (unclosed block, comment, string or `url(`) is
+ * tokenized the way a browser does and whatever URLs are found are returned.
  *
  * Not returned: `@namespace url(…)` (a namespace name, not a fetch), strings
  * outside `url()`/`image-set()`/`src()`/`@import` (e.g. `content: "url(x)"`,
@@ -89,7 +90,7 @@ function isNameChar(c: number): boolean {
   )
 }
 
-/** `\` at `i` starts a valid escape: it is followed by something other than a newline (or EOF). */
+/** `\` at `i` starts a valid escape: a character other than a newline follows (a `\` at the end is a delim). */
 function isValidEscape(s: string, i: number, end: number): boolean {
   return s.charCodeAt(i) === C.Backslash && i + 1 < end && !isNewline(s.charCodeAt(i + 1))
 }
@@ -171,9 +172,12 @@ function functionKindAt(s: string, a: number, b: number): Fn {
 const NAME_RUN = /[a-zA-Z0-9_\-\u0080-\uffff]*/y
 const DQ_RUN = /[^"\\\n\r\f]*/y
 const SQ_RUN = /[^'\\\n\r\f]*/y
+// Non-printable code points end a url token (they make it a bad url).
+// eslint-disable-next-line no-control-regex
 const URL_RUN = /[^) \t\n\r\f"'(\\\x00-\x08\x0b\x0e-\x1f\x7f]*/y
 
 function runEnd(re: RegExp, s: string, i: number): number {
+  if (i >= s.length) return i
   re.lastIndex = i
   re.test(s)
   return re.lastIndex
@@ -297,7 +301,9 @@ export function scanCss(s: string, start: number, end: number, sink: CssRefSink)
       if (isAt) {
         afterImport =
           decoded !== undefined ? decoded === 'import' : nameEquals(s, nameStart, j, 'import')
-        if (decoded !== undefined ? decoded === 'namespace' : nameEquals(s, nameStart, j, 'namespace')) {
+        if (
+          decoded !== undefined ? decoded === 'namespace' : nameEquals(s, nameStart, j, 'namespace')
+        ) {
           inNamespace = true
         }
         continue

@@ -6,7 +6,10 @@
  * exact source offsets.
  *
  * Returned (`kind`, `tag`, `attr`):
- * - `html-attr`:   `<script src>`; `<link href>` (see LINK_NON_FETCH_RELS);
+ * - `html-attr`:   `<script src>` (whatever its `type`); `<link href>` when at least
+ *                  one `rel` token is not in LINK_NON_FETCH_RELS (stylesheet,
+ *                  `alternate stylesheet`, icon, apple-touch-icon, mask-icon, preload,
+ *                  modulepreload, prefetch, prerender, manifest, unknown rels);
  *                  `<img src>`; `<source src>`; `<video src|poster>`; `<audio src>`;
  *                  `<track src>`; `<iframe src>`; `<frame src>`; `<embed src>`;
  *                  `<object data>`; `<input type=image src>`; SVG `<image|use|feImage
@@ -18,7 +21,11 @@
  * - `js-import` / `js-dynamic-import` / `js-new-url` with `tag: 'script'`: from
  *   inline `<script type=module>`; inline classic scripts (no type or a
  *   JavaScript MIME type) yield only dynamic `import('…')`.
- * - `<base href>` (first one) → `baseHref`, never in `refs`.
+ * - `<base href>` (first one) → `baseHref`, never in `refs`; returned as written
+ *   (not filtered), the caller resolves `refs` against it.
+ * Markup inside `<template>` and `<noscript>` counts (it is in the package and may
+ * be used); inside `<title>`, `<textarea>`, `<script>`, `<style>`, comments, it
+ * does not. Tags cut off by the end of the file are dropped, as browsers do.
  *
  * Not returned: `<a|area href>` (navigation), `<form action>`, `<meta>` content
  * (refresh, og:image …), `<link>` with no rel or only navigation/hint rels
@@ -34,6 +41,9 @@ import { scanJs } from './extract-js.js'
 import { isNonReference } from './extract.js'
 import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
+
+/** `<link rel>` tokens of page icons: a WebView never shows them, so a missing one does not break the page. */
+const ICON_RELS = new Set(['icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon'])
 
 /** `<link rel>` tokens that never make the browser fetch `href` as a sub-resource. */
 export const LINK_NON_FETCH_RELS: ReadonlySet<string> = new Set([
@@ -87,7 +97,11 @@ const URL_ATTRS: Record<string, readonly string[]> = {
   feimage: ['href', 'xlink:href']
 }
 
-const SRCSET_ATTRS: Record<string, string> = { img: 'srcset', source: 'srcset', link: 'imagesrcset' }
+const SRCSET_ATTRS: Record<string, string> = {
+  img: 'srcset',
+  source: 'srcset',
+  link: 'imagesrcset'
+}
 
 /** Attributes whose values we need; all others are skipped without building strings. */
 const WANTED_ATTRS = new Set([
@@ -229,15 +243,28 @@ export function extractHtmlRefs(text: string): HtmlRefs {
       const href = getAttr('href')
       if (href !== undefined && base === undefined) {
         const v = href.value.trim()
-        base = { url: v, offset: sourceOffset(href, href.value.length - href.value.trimStart().length) }
+        base = {
+          url: v,
+          offset: sourceOffset(href, href.value.length - href.value.trimStart().length)
+        }
       }
     } else if (tag === 'link') {
       const rel = getAttr('rel')
-      const rels = rel === undefined ? [] : rel.value.toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean)
+      const rels =
+        rel === undefined
+          ? []
+          : rel.value
+              .toLowerCase()
+              .split(/[\t\n\f\r ]+/)
+              .filter(Boolean)
       const fetches = rels.some((r) => !LINK_NON_FETCH_RELS.has(r))
       if (fetches) {
         const href = getAttr('href')
-        if (href !== undefined) addUrlAttr(href, tag)
+        if (href !== undefined) {
+          const before = found.length
+          addUrlAttr(href, tag)
+          if (found.length > before && rels.every((r) => ICON_RELS.has(r))) found[before].cosmetic = true
+        }
         const set = getAttr('imagesrcset')
         if (set !== undefined) addSrcset(set, tag)
       }
@@ -274,12 +301,14 @@ export function extractHtmlRefs(text: string): HtmlRefs {
       if (tag === 'style') {
         const type = getAttr('type')
         const t = type === undefined ? '' : type.value.trim().toLowerCase()
-        if (t === '' || t === 'text/css') pending = { tag: 'style', start: endIndex + 1, module: false }
+        if (t === '' || t === 'text/css')
+          pending = { tag: 'style', start: endIndex + 1, module: false }
       } else if (tag === 'script' && getAttr('src') === undefined) {
         const type = getAttr('type')
         const t = type === undefined ? '' : type.value.trim().toLowerCase()
         if (t === 'module') pending = { tag: 'script', start: endIndex + 1, module: true }
-        else if (JS_MIME_TYPES.has(t)) pending = { tag: 'script', start: endIndex + 1, module: false }
+        else if (JS_MIME_TYPES.has(t))
+          pending = { tag: 'script', start: endIndex + 1, module: false }
       }
     }
 
@@ -388,6 +417,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     const ref: RawRef = { url: r.url, line, column, kind: r.kind }
     if (r.tag !== undefined) ref.tag = r.tag
     if (r.attr !== undefined) ref.attr = r.attr
+    if (r.cosmetic) ref.cosmetic = true
     return ref
   })
   if (base === undefined) return { refs }

@@ -20,9 +20,11 @@
  * - in classic scripts (`module: false`): static imports and `import.meta`
  *   (both are syntax errors there), so only dynamic `import()`.
  *
- * Malformed JS never throws. On a lexer error we retry on the text before the
- * error (closing brackets left open at EOF), so references before the error
- * are returned; references after it are lost.
+ * Malformed JS never throws. On a lexer error we re-lex the longest prefix we
+ * can: the text before the reported error, with brackets left open closed; for
+ * errors reported at EOF (unterminated string/template/regex) the text before
+ * the last quote/slash or before one of the last `import` keywords. References
+ * before the error are returned; references after it are lost.
  */
 import { parse, type Import } from 'es-module-lexer'
 import { isNonReference } from './extract.js'
@@ -82,9 +84,10 @@ export function scanJs(src: string, isModule: boolean): OffsetRef[] {
   return out
 }
 
-const MAX_RECOVERY_ATTEMPTS = 6
 /** Appended to text whose brackets are still open at EOF; the lexer only counts nesting depth. */
 const CLOSERS = '\n' + '}'.repeat(512)
+/** Upper bound on re-lexing attempts for one malformed file. */
+const MAX_RECOVERY_CUTS = 12
 
 type LexResult = { imports: readonly Import[] } | { idx: number }
 
@@ -98,45 +101,49 @@ function tryParse(text: string): LexResult {
 }
 
 /**
- * Runs the lexer; on a parse error retries on the text before the error so that
- * earlier references survive. Returns undefined if nothing could be lexed.
+ * Runs the lexer. On a parse error, returns the imports of the longest prefix
+ * that lexes (brackets left open are closed), so references before the error
+ * survive. Returns undefined if nothing could be lexed.
  */
 function lex(src: string): readonly Import[] | undefined {
   const first = tryParse(src)
   if ('imports' in first) return first.imports
-  let idx = first.idx
-  let limit = src.length // only text before `limit` is trusted
-  for (let attempt = 0; attempt < MAX_RECOVERY_ATTEMPTS; attempt++) {
-    if (idx > 0 && idx < limit) {
-      // Error in the middle: keep the text before it.
-      limit = idx
-    } else {
-      // Error at EOF (idx === 0 or idx === limit): brackets left open, or a
-      // string / template / regex unterminated. Close brackets first.
-      const base = src.slice(0, limit)
-      const closed = tryParse(base + CLOSERS)
-      if ('imports' in closed) return keepBefore(closed.imports, limit)
-      if (closed.idx > limit) {
-        // One closer too many: cut there, the text is balanced now.
-        const cut = tryParse((base + CLOSERS).slice(0, closed.idx))
-        if ('imports' in cut) return keepBefore(cut.imports, limit)
-      } else if (closed.idx > 0 && closed.idx < limit) {
-        idx = closed.idx
-        continue
-      }
-      // Something is unterminated at EOF: drop it from its likely opening char.
-      const open = Math.max(
-        base.lastIndexOf('"'),
-        base.lastIndexOf("'"),
-        base.lastIndexOf('`'),
-        base.lastIndexOf('/')
-      )
-      if (open <= 0) return undefined
-      limit = open
-    }
-    const next = tryParse(src.slice(0, limit))
-    if ('imports' in next) return keepBefore(next.imports, limit)
-    idx = next.idx === 0 ? limit : next.idx
+  // An error in the middle is reported where it is; an error at EOF (idx 0 or
+  // src.length: open brackets, unterminated string/template/regex) is not.
+  const limit = first.idx > 0 && first.idx < src.length ? first.idx : src.length
+  const direct = lexPrefix(src, limit)
+  if (direct !== undefined) return direct
+  // Cut before the construct left open: the last quote, backtick or slash
+  // (string, template, regex), else before one of the last `import` keywords.
+  const cuts = new Set<number>()
+  for (const ch of ['"', "'", '`', '/']) {
+    const k = src.lastIndexOf(ch, limit - 1)
+    if (k > 0) cuts.add(k)
+  }
+  for (let k = src.lastIndexOf('import', limit - 1); k > 0 && cuts.size < MAX_RECOVERY_CUTS; ) {
+    cuts.add(k)
+    k = src.lastIndexOf('import', k - 1)
+  }
+  for (const cut of [...cuts].sort((x, y) => y - x)) {
+    const r = lexPrefix(src, cut)
+    if (r !== undefined) return r
+  }
+  return undefined
+}
+
+/** Imports of `src.slice(0, limit)`, closing brackets left open; undefined if it does not lex. */
+function lexPrefix(src: string, limit: number): readonly Import[] | undefined {
+  const base = src.slice(0, limit)
+  const plain = tryParse(base)
+  if ('imports' in plain) return plain.imports
+  if (plain.idx > 0 && plain.idx < limit) return undefined
+  const closed = base + CLOSERS
+  const withClosers = tryParse(closed)
+  if ('imports' in withClosers) return keepBefore(withClosers.imports, limit)
+  if (withClosers.idx > limit) {
+    // One closer too many: cut there, the text is balanced now.
+    const cut = tryParse(closed.slice(0, withClosers.idx))
+    if ('imports' in cut) return keepBefore(cut.imports, limit)
   }
   return undefined
 }
@@ -179,9 +186,14 @@ function newUrlAround(src: string, start: number, end: number): OffsetRef | unde
   j = skipWsBackward(src, open)
   if (j < 0 || src.charCodeAt(j) !== 0x28) return undefined // '('
   j = skipWsBackward(src, j)
-  if (j < 2 || src.slice(j - 2, j + 1) !== 'URL' || isIdentChar(src.charCodeAt(j - 3))) return undefined
+  if (j < 2 || src.slice(j - 2, j + 1) !== 'URL' || isIdentChar(src.charCodeAt(j - 3)))
+    return undefined
   j = skipWsBackward(src, j - 2)
-  if (j < 2 || src.slice(j - 2, j + 1) !== 'new' || (j >= 3 && isIdentChar(src.charCodeAt(j - 3)))) {
+  if (
+    j < 2 ||
+    src.slice(j - 2, j + 1) !== 'new' ||
+    (j >= 3 && isIdentChar(src.charCodeAt(j - 3)))
+  ) {
     return undefined
   }
   const url = raw.includes('\\') ? unescapeJs(raw) : raw
@@ -201,7 +213,18 @@ function isIdentChar(c: number): boolean {
 }
 
 function isJsWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029
+  return (
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029
+  )
 }
 
 /** Index of the first char at or after `i` that is neither whitespace nor inside a comment. */

@@ -79,7 +79,11 @@ export function isNonReference(url: string): boolean {
   // Scheme test on a short prefix (data: URIs can be megabytes long); the URL
   // parser ignores tabs and newlines anywhere, so drop them first.
   let head = url.slice(s, Math.min(e, s + 24))
-  if (/[\t\n\r]/.test(head)) head = url.slice(s, e).replace(/[\t\n\r]/g, '').slice(0, 24)
+  if (/[\t\n\r]/.test(head))
+    head = url
+      .slice(s, e)
+      .replace(/[\t\n\r]/g, '')
+      .slice(0, 24)
   if (NON_FETCH_SCHEME.test(head)) return true
   return isTemplatePlaceholder(url)
 }

@@ -29,9 +29,14 @@ export class ReferenceResolver {
   private readonly files: Set<string>
   private readonly lowerFiles = new Map<string, string>()
   private readonly dirs: Set<string>
-  private readonly globalOrigin: string | undefined
+  /** The configured global resource host as a URL spells it (lower case, no default port). */
+  private readonly globalHost: string | undefined
   private readonly globalBasePath: string
   private readonly appWs: string | RegExp
+  /** Global package: the URL host (as `new URL` normalises it) → its folder under the ID folder. */
+  private readonly ownHosts = new Map<string, string>()
+  /** Standard package: what a root-relative path is prefixed with to become a package path. */
+  private readonly root: string
 
   constructor(
     private readonly pkg: PackageModel,
@@ -42,16 +47,31 @@ export class ReferenceResolver {
     this.files = new Set(pkg.files.map((f) => f.path))
     for (const f of pkg.files) this.lowerFiles.set(f.path.toLowerCase(), f.path)
     this.dirs = new Set(pkg.directories)
-    this.globalOrigin = config.host ? `https://${config.host}`.toLowerCase() : undefined
+    this.globalHost = config.host ? hostOf(config.host) : undefined
     const expected = expectedAfterHost(config)
     this.appWs = expected[expected.length - 1]
     this.globalBasePath = typeof this.appWs === 'string' ? `/${expected.join('/')}/` : ''
+    // Without an ID folder (a tree with several top-level folders, none of 8 digits) the tree itself is the root.
+    this.root = pkg.id ?? ''
+    if (pkg.type === 'global' && pkg.id) {
+      for (const d of pkg.directories) {
+        const slash = d.indexOf('/')
+        if (slash === -1 || d.indexOf('/', slash + 1) !== -1 || d.slice(0, slash) !== pkg.id) continue
+        const folder = d.slice(slash + 1)
+        const host = hostOf(folder)
+        if (host !== undefined) this.ownHosts.set(host, folder)
+      }
+    }
   }
 
   /** The URL a package file is served at: the global URL, or its path on the virtual host. */
   baseUrlOf(pkgPath: string): string {
-    if (this.pkg.type === 'global') return globalUrlOf(pkgPath)
-    return `${VIRTUAL_ORIGIN}/${pkgPath.slice(pkgPath.indexOf('/') + 1)}`
+    if (this.pkg.type === 'global') {
+      const [host, ...rest] = globalUrlOf(pkgPath).slice('https://'.length).split('/')
+      return `https://${host}/${rest.map(encodeSegment).join('/')}`
+    }
+    const inRoot = this.root ? pkgPath.slice(pkgPath.indexOf('/') + 1) : pkgPath
+    return `${VIRTUAL_ORIGIN}/${inRoot.split('/').map(encodeSegment).join('/')}`
   }
 
   resolve(raw: string, base: string): Resolution | undefined {
@@ -61,22 +81,29 @@ export class ReferenceResolver {
     try {
       resolved = new URL(url, base)
     } catch {
-      return { outcome: 'broken' }
+      // Only a URL with its own scheme or host can fail against a valid base: it names no package file.
+      return undefined
     }
     if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined
-    const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(url)
+    const hasScheme = SCHEME.test(url)
     // http and https reach the same files; the container matches on host and path.
-    const origin = `https://${resolved.host}`
-    if (this.pkg.type === 'standard' && origin === this.globalOrigin) {
-      if (isRelative) return { outcome: 'global-relative', target: resolved.href }
+    if (this.pkg.type === 'standard' && resolved.host === this.globalHost) {
+      if (!hasScheme) return { outcome: 'global-relative', target: resolved.href }
       return this.resolveGlobal(resolved)
     }
-    const ownOrigin = this.pkg.type === 'global' ? `https://${new URL(base).host}` : VIRTUAL_ORIGIN
-    if (origin !== ownOrigin) return { outcome: 'external', origin: resolved.origin }
-    const path = safeDecode(resolved.pathname)
-    const pkgPath = this.pkg.type === 'global' ? `${this.pkg.id}/${resolved.host}${path}` : `${this.pkg.id}${path}`
-    const unsafeChars = unsafeIn(resolved.pathname)
-    if (this.files.has(pkgPath) || (path.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))) {
+    // Matching is on the decoded path: `a%20b.png` is the file `a b.png`; ?query and #hash play no part.
+    const path = lenientDecode(resolved.pathname)
+    let pkgPath: string
+    if (this.pkg.type === 'global') {
+      const folder = this.ownHosts.get(resolved.host)
+      if (folder === undefined) return { outcome: 'external', origin: resolved.origin }
+      pkgPath = `${this.pkg.id}/${folder}${path}`
+    } else {
+      if (resolved.origin !== VIRTUAL_ORIGIN) return { outcome: 'external', origin: resolved.origin }
+      pkgPath = this.root ? `${this.root}${path}` : path.slice(1)
+    }
+    const unsafeChars = unsafeIn(hasScheme || isProtocolRelative(url) ? resolved.pathname : writtenPath(url))
+    if (this.files.has(pkgPath) || (pkgPath.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))) {
       return { outcome: 'ok', target: pkgPath, unsafeChars }
     }
     const caseTarget = this.lowerFiles.get(pkgPath.toLowerCase())
@@ -88,7 +115,7 @@ export class ReferenceResolver {
   }
 
   private resolveGlobal(resolved: URL): Resolution {
-    const href = `https://${resolved.host}${safeDecode(resolved.pathname)}`
+    const href = `https://${resolved.host}${lenientDecode(resolved.pathname)}`
     if (!this.globalUrls) return { outcome: 'global-ok', target: href }
     return { outcome: this.globalUrls.has(href) ? 'global-ok' : 'global-missing', target: href }
   }
@@ -101,17 +128,74 @@ export class ReferenceResolver {
   }
 }
 
-function safeDecode(p: string): string {
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+/** `//host/path` (a URL parser takes backslashes for slashes in http(s) URLs). */
+function isProtocolRelative(url: string): boolean {
+  return /^[\\/]{2}/.test(url)
+}
+
+/**
+ * The URL a file of a global package is served at, spelled as the resolver compares it: host as `new URL` writes
+ * it (lower case, no default port), path as in the package (not percent-encoded).
+ */
+export function servedUrlOf(globalPkgPath: string): string {
+  const url = globalUrlOf(globalPkgPath)
+  const slash = url.indexOf('/', 'https://'.length)
+  const folder = url.slice('https://'.length, slash === -1 ? undefined : slash)
+  return `https://${hostOf(folder) ?? folder}${slash === -1 ? '' : url.slice(slash)}`
+}
+
+/** A host folder of a global package as `new URL` spells its host (lower case, no default port). */
+function hostOf(folder: string): string | undefined {
   try {
-    return decodeURIComponent(p)
+    const u = new URL(`https://${folder}/`)
+    return u.pathname === '/' && !u.username && !u.password ? u.host : undefined
   } catch {
-    return p
+    return undefined
   }
 }
 
-/** What urlencode would change in a path the page writes (escapes already in the URL count as written). */
-function unsafeIn(pathname: string): string | undefined {
-  const decoded = safeDecode(pathname)
+/** A file name as a URL path segment, so that `#`, `?` or `%` in a folder name cannot cut the base URL short. */
+function encodeSegment(segment: string): string {
+  return /[%#?\\]/.test(segment) ? segment.replace(/[%#?\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : segment
+}
+
+/**
+ * Percent-decodes every valid UTF-8 escape sequence and leaves anything else as written, so `100%.png` still
+ * names `100%.png` and one stray `%` does not stop `%20` next to it from being decoded.
+ */
+export function lenientDecode(p: string): string {
+  if (p.indexOf('%') === -1) return p
+  try {
+    return decodeURIComponent(p)
+  } catch {
+    return p.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run)
+      } catch {
+        return run.replace(/%[0-9A-Fa-f]{2}/g, (one) => {
+          const code = parseInt(one.slice(1), 16)
+          return code < 0x80 ? String.fromCharCode(code) : one
+        })
+      }
+    })
+  }
+}
+
+/** The path part of a relative reference as written: before any `?query` or `#hash`. */
+function writtenPath(url: string): string {
+  const end = url.search(/[?#]/)
+  return end === -1 ? url : url.slice(0, end)
+}
+
+/**
+ * What urlencode would change in the path a reference writes (escapes in it count as the characters they stand
+ * for). Only the written part counts: the folder a relative reference is resolved in is reported once, by
+ * name-urlencode, not again for every reference made from it.
+ */
+function unsafeIn(path: string): string | undefined {
+  const decoded = lenientDecode(path)
   const found = new Set<string>()
   for (const ch of decoded) {
     if (ch === '/') continue

@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from '../core/config.js'
-import { buildPackageModel, globalUrlOf, type PackageModel } from '../core/layout.js'
+import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
-import { extractRefs, refKindForPath } from './extract.js'
-import { ReferenceResolver, type Resolution } from './resolve.js'
+import { extractRefs, isNonReference, refKindForPath } from './extract.js'
+import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { RawRef } from './types.js'
 
-export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind'> {
+export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind' | 'cosmetic'> {
   from: string
   resolution: Resolution
 }
@@ -44,7 +44,8 @@ export function createReferenceScanner(
       scan.bytes += bytes.length
       const { refs, baseHref } = extractRefs(pkgPath, bytes.toString('utf8'))
       let base = resolver.baseUrlOf(pkgPath)
-      if (baseHref) {
+      // A placeholder (`<base href="{{ base }}">`) is filled in at run time: resolve as if it were not there.
+      if (baseHref && !isNonReference(baseHref.url)) {
         try {
           base = new URL(baseHref.url, base).href
         } catch {
@@ -61,7 +62,15 @@ export function createReferenceScanner(
           scan.resolved++
           continue
         }
-        scan.notable.push({ from: pkgPath, url: ref.url, line: ref.line, column: ref.column, kind: ref.kind, resolution })
+        scan.notable.push({
+          from: pkgPath,
+          url: ref.url,
+          line: ref.line,
+          column: ref.column,
+          kind: ref.kind,
+          ...(ref.cosmetic && { cosmetic: true }),
+          resolution
+        })
       }
     },
     result: () => scan
@@ -90,8 +99,10 @@ export async function scanReferences(pkg: PackageModel, source: PackageSource, c
 export async function loadGlobalUrls(location: string, config: ResolvedConfig): Promise<Set<string>> {
   const source = await openPackageSource(location, config)
   try {
-    const model = buildPackageModel(source, { ...config, type: 'global', mainEntry: undefined })
-    return new Set(model.files.map((f) => globalUrlOf(f.path)))
+    // Only the global package's own layout counts: not the --layout, --include or --exclude given for the
+    // standard package being checked.
+    const model = buildPackageModel(source, { ...config, type: 'global', layout: 'auto', include: [], exclude: [], mainEntry: undefined })
+    return new Set(model.files.map((f) => servedUrlOf(f.path)))
   } finally {
     await source.close()
   }

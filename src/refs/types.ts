@@ -44,6 +44,11 @@ export interface RawRef {
   tag?: string
   /** HTML only: lower-case attribute name (`src`, `href`, `srcset`, `style`, …); absent for element contents. */
   attr?: string
+  /**
+   * HTML only: the page renders the same without it (a `<link rel=icon>`: WebViews do not show favicons), so a
+   * miss costs a request, not a blank page.
+   */
+  cosmetic?: boolean
 }
 
 /** Where `<base href>` points; kept apart from `refs` because it changes how they resolve. */
@@ -86,4 +91,5 @@ export interface OffsetRef {
   kind: RefKind
   tag?: string
   attr?: string
+  cosmetic?: boolean
 }

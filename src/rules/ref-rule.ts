@@ -16,6 +16,8 @@ export function referenceRule(
         const extra = select(ref)
         if (!extra) continue
         report({
+          // A missing favicon costs a request, not the page.
+          ...(ref.cosmetic && { severity: 'warning' as const }),
           path: ref.from,
           line: ref.line,
           column: ref.column,

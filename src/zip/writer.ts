@@ -86,6 +86,9 @@ const STREAM_WINDOW = 1 * MiB
 /** Budget charged per entry on top of its bytes, so that finished-but-unwritten empty entries are bounded in number too. */
 const ENTRY_OVERHEAD = 512
 const IO_CHUNK = 1 * MiB
+const CD_BLOCK = 256 * 1024
+/** Up to this size, deflating on the main thread costs it less than handing the entry to the thread pool (same output either way). */
+const SYNC_DEFLATE_LIMIT = 4 * 1024
 
 const FLAG_UTF8 = 0x0800
 const METHOD_STORE = 0
@@ -138,38 +141,34 @@ export async function writeZip(
   opts: ZipOptions
 ): Promise<ZipResult> {
   const settings = resolveOptions(opts)
-  const names = inputs.map(entryName)
+  inputs.forEach(validateInput)
   const tmpPath = `${outPath}.${randomBytes(6).toString('hex')}.tmp`
   const out = await OutputFile.create(tmpPath)
   const packer = new Packer(inputs, settings, tmpPath)
   try {
-    const records: EntryRecord[] = []
+    const central = new CentralDirectory(settings)
+    let files = 0
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!
       const { data, ...packed } = await packer.take(i)
-      const record: EntryRecord = {
+      const entry: EntryRecord = {
         ...packed,
-        name: names[i]!,
+        name: Buffer.from(input.name, 'utf8'),
         isDir: input.kind === 'directory',
         offset: out.position
       }
-      await out.append(localHeader(record, settings))
+      await out.append(localHeader(entry, settings))
       if (Buffer.isBuffer(data)) await out.append(data)
       else await packer.copySpill(out, data.spill)
       packer.release(i)
-      records.push(record)
-      if (!record.isDir)
-        opts.onEntryDone?.(input, { crc32: record.crc, compressedSize: record.compressedSize })
+      central.add(entry)
+      if (entry.isDir) continue
+      files++
+      opts.onEntryDone?.(input, { crc32: entry.crc, compressedSize: entry.compressedSize })
     }
-    await writeCentralDirectory(out, records, settings)
+    await central.writeTo(out)
     const sha256 = await out.commit(outPath)
-    return {
-      path: outPath,
-      sha256,
-      bytes: out.position,
-      entries: records.length,
-      files: records.filter((r) => !r.isDir).length
-    }
+    return { path: outPath, sha256, bytes: out.position, entries: inputs.length, files }
   } catch (err) {
     packer.abort(err)
     await out.discard()
@@ -206,10 +205,10 @@ function resolveOptions(opts: ZipOptions): Settings {
 }
 
 /** Rejects inputs that would make a malformed archive, before anything is written. */
-function entryName(input: ZipInput): Buffer {
-  const name = Buffer.from(input.name, 'utf8')
+function validateInput(input: ZipInput): void {
+  const nameLength = Buffer.byteLength(input.name, 'utf8')
   const isDir = input.kind === 'directory'
-  if (name.length === 0 || name.length > MAX16)
+  if (nameLength === 0 || nameLength > MAX16)
     throw new RangeError(`zip: entry name must be 1..65535 bytes: "${input.name}"`)
   if (isDir !== input.name.endsWith('/')) {
     throw new TypeError(
@@ -221,7 +220,6 @@ function entryName(input: ZipInput): Buffer {
       `zip: "${input.name}": size must be a non-negative integer, got ${input.size}`
     )
   }
-  return name
 }
 
 /**
@@ -230,7 +228,7 @@ function entryName(input: ZipInput): Buffer {
  * which releases their budget once written.
  */
 class Packer {
-  private readonly tasks: Promise<Packed>[] = []
+  private readonly tasks = new Map<number, Promise<Packed>>()
   private readonly controller = new AbortController()
   private readonly spills = new Set<string>()
   private next = 0
@@ -252,14 +250,14 @@ class Packer {
   take(i: number): Promise<Packed> {
     if (this.failed) return Promise.reject(this.failure)
     this.pump()
-    const task = this.tasks[i]
+    const task = this.tasks.get(i)
     // cannot happen: once all before `i` are released nothing is in flight, so pump() started `i`
     if (!task) throw new Error(`zip: internal error: entry ${i} was not started`)
     return task
   }
 
   release(i: number): void {
-    delete this.tasks[i]
+    this.tasks.delete(i)
     this.inFlight -= this.cost(this.inputs[i]!)
     this.pump()
   }
@@ -274,7 +272,7 @@ class Packer {
 
   /** Waits for every started entry to stop, then deletes the spill files left over. */
   async settle(): Promise<void> {
-    await Promise.allSettled(this.tasks)
+    await Promise.allSettled(this.tasks.values())
     await Promise.all([...this.spills].map((p) => unlink(p).catch(() => {})))
   }
 
@@ -297,18 +295,21 @@ class Packer {
   private start(i: number): void {
     const input = this.inputs[i]!
     if (input.kind === 'directory') {
-      this.tasks[i] = Promise.resolve({
-        method: METHOD_STORE,
-        crc: 0,
-        size: 0,
-        compressedSize: 0,
-        data: EMPTY
-      })
+      this.tasks.set(
+        i,
+        Promise.resolve({
+          method: METHOD_STORE,
+          crc: 0,
+          size: 0,
+          compressedSize: 0,
+          data: EMPTY
+        })
+      )
       return
     }
     this.active++
     const task = this.pack(input, i)
-    this.tasks[i] = task
+    this.tasks.set(i, task)
     task.then(
       () => this.finished(),
       (err: unknown) => {
@@ -441,7 +442,11 @@ async function packInMemory(reader: EntryReader, input: ZipInput, level: number)
     data: raw
   }
   if (!input.compress || input.size === 0) return stored
-  const deflated = await deflateRaw(raw, { level })
+  const deflated =
+    raw.length <= SYNC_DEFLATE_LIMIT
+      ? zlib.deflateRawSync(raw, { level })
+      : // output chunks as big as the input: usually one round trip to the pool, and no 16 KiB buffer held for a small result
+        await deflateRaw(raw, { level, chunkSize: Math.min(raw.length, IO_CHUNK) })
   if (deflated.length >= raw.length) return stored
   return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: deflated }
 }
@@ -526,34 +531,50 @@ class OutputFile {
  * carries both sizes if either overflows; the central header carries, in this order, only those
  * of size, compressed size and offset whose 32-bit field is set to 0xFFFFFFFF.
  */
-function zip64Layout(r: EntryRecord, force: boolean) {
+function zip64Layout(r: EntryRecord, force: boolean): Zip64Layout {
   const over = (v: number) => force || v >= MAX32
-  const local = over(r.size) || over(r.compressedSize)
   const size = over(r.size)
   const compressedSize = over(r.compressedSize)
   const offset = over(r.offset)
+  const local = size || compressedSize
   const central: number[] = []
   if (size) central.push(r.size)
   if (compressedSize) central.push(r.compressedSize)
   if (offset) central.push(r.offset)
-  return { local, size, compressedSize, offset, central, any: local || central.length > 0 }
+  return {
+    local,
+    size,
+    compressedSize,
+    offset,
+    central,
+    version: local || offset ? VERSION_ZIP64 : VERSION
+  }
 }
 
-function zip64Extra(values: number[]): Buffer {
-  if (values.length === 0) return EMPTY
-  const b = Buffer.alloc(4 + 8 * values.length)
-  b.writeUInt16LE(0x0001, 0)
-  b.writeUInt16LE(8 * values.length, 2)
-  values.forEach((v, i) => b.writeBigUInt64LE(BigInt(v), 4 + 8 * i))
-  return b
+interface Zip64Layout {
+  local: boolean
+  size: boolean
+  compressedSize: boolean
+  offset: boolean
+  central: number[]
+  version: number
+}
+
+const zip64ExtraLength = (values: number[]) => (values.length === 0 ? 0 : 4 + 8 * values.length)
+
+function writeZip64Extra(target: Buffer, at: number, values: number[]): void {
+  if (values.length === 0) return
+  target.writeUInt16LE(0x0001, at)
+  target.writeUInt16LE(8 * values.length, at + 2)
+  values.forEach((v, i) => target.writeBigUInt64LE(BigInt(v), at + 4 + 8 * i))
 }
 
 function localHeader(r: EntryRecord, s: Settings): Buffer {
   const z = zip64Layout(r, s.forceZip64)
-  const extra = z.local ? zip64Extra([r.size, r.compressedSize]) : EMPTY
-  const b = Buffer.alloc(30 + r.name.length + extra.length)
+  const sizes = z.local ? [r.size, r.compressedSize] : []
+  const b = Buffer.alloc(30 + r.name.length + zip64ExtraLength(sizes))
   b.writeUInt32LE(0x04034b50, 0)
-  b.writeUInt16LE(z.any ? VERSION_ZIP64 : VERSION, 4)
+  b.writeUInt16LE(z.version, 4)
   b.writeUInt16LE(FLAG_UTF8, 6)
   b.writeUInt16LE(r.method, 8)
   b.writeUInt16LE(s.dosTime, 10)
@@ -562,74 +583,112 @@ function localHeader(r: EntryRecord, s: Settings): Buffer {
   b.writeUInt32LE(z.local ? MAX32 : r.compressedSize, 18)
   b.writeUInt32LE(z.local ? MAX32 : r.size, 22)
   b.writeUInt16LE(r.name.length, 26)
-  b.writeUInt16LE(extra.length, 28)
+  b.writeUInt16LE(zip64ExtraLength(sizes), 28)
   r.name.copy(b, 30)
-  extra.copy(b, 30 + r.name.length)
+  writeZip64Extra(b, 30 + r.name.length, sizes)
   return b
 }
 
-function centralHeader(r: EntryRecord, s: Settings): Buffer {
-  const z = zip64Layout(r, s.forceZip64)
-  const extra = zip64Extra(z.central)
-  const version = z.any ? VERSION_ZIP64 : VERSION
-  const b = Buffer.alloc(46 + r.name.length + extra.length)
-  b.writeUInt32LE(0x02014b50, 0)
-  b.writeUInt16LE((UNIX << 8) | version, 4)
-  b.writeUInt16LE(version, 6)
-  b.writeUInt16LE(FLAG_UTF8, 8)
-  b.writeUInt16LE(r.method, 10)
-  b.writeUInt16LE(s.dosTime, 12)
-  b.writeUInt16LE(s.dosDate, 14)
-  b.writeUInt32LE(r.crc, 16)
-  b.writeUInt32LE(z.compressedSize ? MAX32 : r.compressedSize, 20)
-  b.writeUInt32LE(z.size ? MAX32 : r.size, 24)
-  b.writeUInt16LE(r.name.length, 28)
-  b.writeUInt16LE(extra.length, 30)
-  // comment length, disk number start, internal attributes: all 0
-  b.writeUInt32LE(r.isDir ? DIR_ATTRS : FILE_ATTRS, 38)
-  b.writeUInt32LE(z.offset ? MAX32 : r.offset, 42)
-  r.name.copy(b, 46)
-  extra.copy(b, 46 + r.name.length)
-  return b
-}
+/**
+ * The central directory, built as entries are written. Records are packed into large blocks so
+ * that 100,000 entries make a few dozen objects for the garbage collector, not 100,000.
+ */
+class CentralDirectory {
+  private readonly blocks: Buffer[] = []
+  private block = EMPTY
+  private used = 0
+  private count = 0
 
-/** Central directory, then the ZIP64 end record and locator if any EOCD field overflows, then the EOCD. */
-async function writeCentralDirectory(
-  out: OutputFile,
-  records: EntryRecord[],
-  s: Settings
-): Promise<void> {
-  const cdOffset = out.position
-  for (const r of records) await out.append(centralHeader(r, s))
-  const cdSize = out.position - cdOffset
-  const count = records.length
-  const countOver = s.forceZip64 || count >= MAX16
-  const sizeOver = s.forceZip64 || cdSize >= MAX32
-  const offsetOver = s.forceZip64 || cdOffset >= MAX32
-  if (countOver || sizeOver || offsetOver) {
-    const zip64EndOffset = out.position
-    const end64 = Buffer.alloc(56)
-    end64.writeUInt32LE(0x06064b50, 0)
-    end64.writeBigUInt64LE(44n, 4) // size of the rest of this record
-    end64.writeUInt16LE((UNIX << 8) | VERSION_ZIP64, 12)
-    end64.writeUInt16LE(VERSION_ZIP64, 14)
-    // number of this disk, disk where the central directory starts: 0
-    end64.writeBigUInt64LE(BigInt(count), 24)
-    end64.writeBigUInt64LE(BigInt(count), 32)
-    end64.writeBigUInt64LE(BigInt(cdSize), 40)
-    end64.writeBigUInt64LE(BigInt(cdOffset), 48)
-    const locator = Buffer.alloc(20)
-    locator.writeUInt32LE(0x07064b50, 0)
-    locator.writeBigUInt64LE(BigInt(zip64EndOffset), 8)
-    locator.writeUInt32LE(1, 16) // total number of disks
-    await out.append(end64)
-    await out.append(locator)
+  constructor(private readonly settings: Settings) {}
+
+  add(r: EntryRecord): void {
+    const z = zip64Layout(r, this.settings.forceZip64)
+    const length = 46 + r.name.length + zip64ExtraLength(z.central)
+    if (this.used + length > this.block.length) {
+      this.sealBlock()
+      this.block = Buffer.alloc(Math.max(CD_BLOCK, length))
+    }
+    writeCentralHeader(this.block, this.used, r, z, this.settings)
+    this.used += length
+    this.count++
   }
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(countOver ? MAX16 : count, 8)
-  end.writeUInt16LE(countOver ? MAX16 : count, 10)
-  end.writeUInt32LE(sizeOver ? MAX32 : cdSize, 12)
-  end.writeUInt32LE(offsetOver ? MAX32 : cdOffset, 16)
-  await out.append(end)
+
+  /** Writes the records, then the ZIP64 end record and locator if any EOCD field overflows, then the EOCD. */
+  async writeTo(out: OutputFile): Promise<void> {
+    this.sealBlock()
+    const cdOffset = out.position
+    for (const block of this.blocks) await out.append(block)
+    const cdSize = out.position - cdOffset
+    const { count, settings } = this
+    const countOver = settings.forceZip64 || count >= MAX16
+    const sizeOver = settings.forceZip64 || cdSize >= MAX32
+    const offsetOver = settings.forceZip64 || cdOffset >= MAX32
+    if (countOver || sizeOver || offsetOver) {
+      await out.append(zip64EndRecord(count, cdSize, cdOffset))
+      await out.append(zip64EndLocator(cdOffset + cdSize))
+    }
+    const end = Buffer.alloc(22)
+    end.writeUInt32LE(0x06054b50, 0)
+    // number of this disk, disk where the central directory starts: 0
+    end.writeUInt16LE(countOver ? MAX16 : count, 8)
+    end.writeUInt16LE(countOver ? MAX16 : count, 10)
+    end.writeUInt32LE(sizeOver ? MAX32 : cdSize, 12)
+    end.writeUInt32LE(offsetOver ? MAX32 : cdOffset, 16)
+    // comment length: 0
+    await out.append(end)
+  }
+
+  private sealBlock(): void {
+    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used))
+    this.used = 0
+  }
+}
+
+function writeCentralHeader(
+  b: Buffer,
+  at: number,
+  r: EntryRecord,
+  z: Zip64Layout,
+  s: Settings
+): void {
+  b.writeUInt32LE(0x02014b50, at)
+  b.writeUInt16LE((UNIX << 8) | z.version, at + 4)
+  b.writeUInt16LE(z.version, at + 6)
+  b.writeUInt16LE(FLAG_UTF8, at + 8)
+  b.writeUInt16LE(r.method, at + 10)
+  b.writeUInt16LE(s.dosTime, at + 12)
+  b.writeUInt16LE(s.dosDate, at + 14)
+  b.writeUInt32LE(r.crc, at + 16)
+  b.writeUInt32LE(z.compressedSize ? MAX32 : r.compressedSize, at + 20)
+  b.writeUInt32LE(z.size ? MAX32 : r.size, at + 24)
+  b.writeUInt16LE(r.name.length, at + 28)
+  b.writeUInt16LE(zip64ExtraLength(z.central), at + 30)
+  // comment length, disk number start, internal attributes: 0 (the block is zero-filled)
+  b.writeUInt32LE(r.isDir ? DIR_ATTRS : FILE_ATTRS, at + 38)
+  b.writeUInt32LE(z.offset ? MAX32 : r.offset, at + 42)
+  r.name.copy(b, at + 46)
+  writeZip64Extra(b, at + 46 + r.name.length, z.central)
+}
+
+function zip64EndRecord(count: number, cdSize: number, cdOffset: number): Buffer {
+  const b = Buffer.alloc(56)
+  b.writeUInt32LE(0x06064b50, 0)
+  b.writeBigUInt64LE(44n, 4) // size of the rest of this record
+  b.writeUInt16LE((UNIX << 8) | VERSION_ZIP64, 12)
+  b.writeUInt16LE(VERSION_ZIP64, 14)
+  // number of this disk, disk where the central directory starts: 0
+  b.writeBigUInt64LE(BigInt(count), 24)
+  b.writeBigUInt64LE(BigInt(count), 32)
+  b.writeBigUInt64LE(BigInt(cdSize), 40)
+  b.writeBigUInt64LE(BigInt(cdOffset), 48)
+  return b
+}
+
+function zip64EndLocator(endRecordOffset: number): Buffer {
+  const b = Buffer.alloc(20)
+  b.writeUInt32LE(0x07064b50, 0)
+  // disk with the ZIP64 end record: 0
+  b.writeBigUInt64LE(BigInt(endRecordOffset), 8)
+  b.writeUInt32LE(1, 16) // total number of disks
+  return b
 }

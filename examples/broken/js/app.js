@@ -1,0 +1,1 @@
+document.body.append('This package fails validation on purpose.')

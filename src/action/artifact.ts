@@ -1,0 +1,90 @@
+import * as core from '@actions/core'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+export type UploadOutcome =
+  | { status: 'uploaded'; name: string; id: number; url: string; digest: string }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; message: string }
+
+export interface UploadRequest {
+  zipPath: string
+  /** The artifact is `<name>.zip`; without a name it is the zip's own file name. */
+  name?: string
+  retentionDays?: number
+  overwrite: boolean
+  /** Where to stage a copy when the zip's file name differs from the artifact's. */
+  tempDir: string
+}
+
+/**
+ * Uploads the zip as it is (`skipArchive`), so users download the package itself rather than a zip in a zip.
+ * With `skipArchive` the service names the artifact after the file, so the file is staged under the artifact
+ * name when they differ. `@actions/artifact` (and the Azure SDK under it) is loaded only here, never at start.
+ */
+export async function uploadZip(req: UploadRequest, env: NodeJS.ProcessEnv): Promise<UploadOutcome> {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+    const missing = !env.ACTIONS_RUNTIME_TOKEN ? 'ACTIONS_RUNTIME_TOKEN' : 'ACTIONS_RESULTS_URL'
+    return {
+      status: 'skipped',
+      reason: `${missing} is not set (the runner sets it for JavaScript actions; is this a local run?)`
+    }
+  }
+  const fileName = req.name ? `${req.name}.zip` : path.basename(req.zipPath)
+  const uploadPath = path.basename(req.zipPath) === fileName ? req.zipPath : await stage(req.zipPath, fileName, req.tempDir)
+
+  const { DefaultArtifactClient, ArtifactNotFoundError } = await import('@actions/artifact')
+  const client = new DefaultArtifactClient()
+  if (req.overwrite) {
+    try {
+      await client.deleteArtifact(fileName)
+      core.info(`Deleted the existing artifact ${fileName} (overwrite: true)`)
+    } catch (e) {
+      if (e instanceof ArtifactNotFoundError) core.info(`No artifact ${fileName} to overwrite yet`)
+      else core.info(`Could not delete the artifact ${fileName} before uploading: ${(e as Error).message}`)
+    }
+  }
+  try {
+    const res = await client.uploadArtifact(fileName, [uploadPath], path.dirname(uploadPath), {
+      skipArchive: true,
+      retentionDays: req.retentionDays
+    })
+    const id = res.id ?? 0
+    return { status: 'uploaded', name: fileName, id, url: artifactUrl(env, id), digest: res.digest ?? '' }
+  } catch (e) {
+    return { status: 'failed', message: explainUploadError(fileName, e as Error) }
+  }
+}
+
+async function stage(zipPath: string, fileName: string, tempDir: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(tempDir, 'h5-offline-artifact-'))
+  const staged = path.join(dir, fileName)
+  try {
+    await fs.link(zipPath, staged)
+  } catch {
+    await fs.copyFile(zipPath, staged)
+  }
+  return staged
+}
+
+function explainUploadError(fileName: string, e: Error): string {
+  const message = e.message ?? String(e)
+  if (/\(409\)/.test(message)) {
+    return (
+      `an artifact named ${fileName} already exists in this workflow run (an earlier step, another matrix job, or an ` +
+      'earlier attempt of a re-run uploaded it). Set `overwrite: true` to replace it, or give each upload its own ' +
+      '`artifact-name`, e.g. `artifact-name: h5-${{ matrix.name }}-${{ github.run_attempt }}`. ' +
+      `(${message})`
+    )
+  }
+  return `artifact upload of ${fileName} failed: ${message}`
+}
+
+/** The link upload-artifact prints: `<server>/<owner>/<repo>/actions/runs/<run id>/artifacts/<artifact id>`. */
+export function artifactUrl(env: NodeJS.ProcessEnv, id: number): string {
+  const repo = env.GITHUB_REPOSITORY
+  const runId = env.GITHUB_RUN_ID
+  if (!repo || !runId || !id) return ''
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return `${server}/${repo}/actions/runs/${runId}/artifacts/${id}`
+}

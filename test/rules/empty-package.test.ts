@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs } from '../helpers/tree.js'
+import { STANDARD, STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'empty-package'
+
+describe('empty-package', () => {
+  it('reports an ID folder with empty folders only', async () => {
+    const found = await check(RULE, { '20171228/www/': '' }, STANDARD_CONFIG)
+    expect(found).toEqual([{ severity: 'error', path: undefined, line: undefined, args: {} }])
+    expect(messageOf(RULE, found[0].args)).toBe('the package has no files')
+  })
+
+  it('reports a zip holding only folder entries', async () => {
+    const zip = zipOf([{ name: '20171228/' }, { name: '20171228/www/' }])
+    expect((await check(RULE, zip, STANDARD_CONFIG)).length).toBe(1)
+  })
+
+  it('reports a package whose files are all excluded', async () => {
+    expect(
+      (await check(RULE, STANDARD, { ...STANDARD_CONFIG, exclude: ['**/*.html'] })).length
+    ).toBe(1)
+  })
+
+  it('passes a package with one file', async () => {
+    expect(await check(RULE, STANDARD, STANDARD_CONFIG)).toEqual([])
+  })
+
+  it('counts an empty file as a file', async () => {
+    expect(await check(RULE, { '20171228/www/index.html': '' }, STANDARD_CONFIG)).toEqual([])
+  })
+})

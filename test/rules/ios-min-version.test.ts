@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { build, buildBinary } from 'plist'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs, tempDir } from '../helpers/tree.js'
+import { STANDARD, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'ios-min-version'
+
+function infoPlist(keys: Record<string, string>, binary = false): string {
+  const file = path.join(tempDir('h5-plist-'), 'Info.plist')
+  fs.writeFileSync(file, binary ? Buffer.from(buildBinary(keys)) : build(keys))
+  return file
+}
+const run = (productVersion: string, iosMinVersion: string, binary = false) =>
+  check(RULE, STANDARD, {
+    ...STANDARD_CONFIG,
+    infoPlist: infoPlist(
+      { 'Product Version': productVersion, CFBundleShortVersionString: productVersion },
+      binary
+    ),
+    iosMinVersion
+  })
+
+describe('ios-min-version', () => {
+  it('reports a minimum equal to Product Version', async () => {
+    const found = await run('10.2.0', '10.2.0')
+    expect(found).toEqual([
+      {
+        severity: 'error',
+        path: undefined,
+        line: undefined,
+        args: { problem: 'order', min: '10.2.0', product: '10.2.0' }
+      }
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      'the minimum iOS client version 10.2.0 is not lower than Product Version 10.2.0: no iOS client will take the package'
+    )
+  })
+
+  it('compares part by part as numbers (10.10 is above 10.2) and pads missing parts with 0', async () => {
+    expect((await run('10.2.0', '10.10')).map((f) => f.args.problem)).toEqual(['order'])
+    expect((await run('10.2.0', '10.2')).map((f) => f.args.problem)).toEqual(['order'])
+  })
+
+  it('passes a lower minimum', async () => {
+    expect(await run('10.2.0', '10.1.9')).toEqual([])
+    expect(await run('10.2.0', '1.0.0')).toEqual([])
+  })
+
+  it('reads a binary Info.plist', async () => {
+    expect((await run('3.0', '3.0', true)).map((f) => f.args.product)).toEqual(['3.0'])
+    expect(await run('3.0', '2.9', true)).toEqual([])
+  })
+
+  it('warns when Info.plist has no Product Version to compare with', async () => {
+    const found = await check(RULE, STANDARD, {
+      ...STANDARD_CONFIG,
+      infoPlist: infoPlist({ CFBundleShortVersionString: '10.2.0' }),
+      iosMinVersion: '1.0.0'
+    })
+    expect(found).toEqual([
+      {
+        severity: 'warning',
+        path: undefined,
+        line: undefined,
+        args: { problem: 'missing', min: '1.0.0' }
+      }
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      'Info.plist has no "Product Version" key to compare the minimum iOS version 1.0.0 with'
+    )
+  })
+
+  it('does nothing without both an Info.plist and a minimum version', async () => {
+    expect(await check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: '99.0' })).toEqual([])
+    expect(
+      await check(RULE, STANDARD, {
+        ...STANDARD_CONFIG,
+        infoPlist: infoPlist({ 'Product Version': '1.0' })
+      })
+    ).toEqual([])
+  })
+})

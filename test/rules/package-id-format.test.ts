@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { UsageError } from '../../src/core/errors.js'
+import { cleanupTempDirs, validateTree } from '../helpers/tree.js'
+import { STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'package-id-format'
+/** A directory without an 8-digit folder is a build output unless the layout is forced. */
+const LAID_OUT = { ...STANDARD_CONFIG, layout: 'laid-out' as const }
+
+describe('package-id-format', () => {
+  it.each([
+    ['2017122', '7 digits'],
+    ['201712281', '9 digits'],
+    ['2017122820171228', 'a 16-digit ID is a mini-program, not an H5 offline package'],
+    ['www', '']
+  ])('reports the folder %s (hint: %s)', async (name, hint) => {
+    const found = await check(RULE, { [`${name}/www/index.html`]: 'x' }, LAID_OUT)
+    expect(found).toEqual([
+      { severity: 'error', path: name, line: undefined, args: { name, hint } }
+    ])
+  })
+
+  it('reports a zip whose top folder has 9 digits, with the count in the message', async () => {
+    const found = await check(
+      RULE,
+      zipOf([{ name: '201712281/www/index.html', data: 'x' }]),
+      STANDARD_CONFIG
+    )
+    expect(found).toHaveLength(1)
+    expect(messageOf(RULE, found[0].args)).toBe(
+      'the package folder "201712281" is not an 8-digit package ID (9 digits)'
+    )
+  })
+
+  it('reports a package with files but no folder at the top', async () => {
+    const found = await check(RULE, { 'index.html': 'x' }, LAID_OUT)
+    expect(found).toEqual([
+      { severity: 'error', path: undefined, line: undefined, args: { name: '' } }
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      'there is no package ID folder at the top of the package'
+    )
+  })
+
+  it('passes an 8-digit folder', async () => {
+    expect(await check(RULE, { '20171228/www/index.html': 'x' }, STANDARD_CONFIG)).toEqual([])
+  })
+
+  it('keeps leading zeros: 00000089 is a valid ID and the folder keeps its name', async () => {
+    const v = await validateTree(
+      { '00000089/www/index.html': 'x' },
+      { ...STANDARD_CONFIG, checkReferences: false }
+    )
+    expect(v.findings.filter((f) => f.rule === RULE)).toEqual([])
+    expect(v.pkg.id).toBe('00000089')
+    expect(v.pkg.files.map((f) => f.path)).toEqual(['00000089/www/index.html'])
+    expect(
+      await check(RULE, zipOf([{ name: '02007000/www/index.html', data: 'x' }]), STANDARD_CONFIG)
+    ).toEqual([])
+  })
+
+  it('keeps leading zeros of a configured ID when placing a build output', async () => {
+    const v = await validateTree({ 'index.html': 'x' }, { id: '00000089', checkReferences: false })
+    expect(v.pkg.files.map((f) => f.path)).toEqual(['00000089/www/index.html'])
+    expect(v.findings.filter((f) => f.rule === RULE)).toEqual([])
+  })
+
+  it('leaves a second, non-ID folder beside an 8-digit one to single-root', async () => {
+    const zip = zipOf([
+      { name: '2017122/www/index.html', data: 'x' },
+      { name: '20171228/www/index.html', data: 'x' }
+    ])
+    expect(await check(RULE, zip, STANDARD_CONFIG)).toEqual([])
+    expect((await check('single-root', zip, STANDARD_CONFIG)).map((f) => f.path)).toEqual([
+      '2017122'
+    ])
+  })
+
+  it('ignores junk folders at the top when looking for the ID folder', async () => {
+    const found = await check(RULE, { '__MACOSX/x': 'x', '2017122/www/index.html': 'x' }, LAID_OUT)
+    expect(found.map((f) => f.path)).toEqual(['2017122'])
+  })
+
+  it('a directory without an 8-digit folder and without --id is a usage error, not a finding', async () => {
+    await expect(
+      validateTree({ '2017122/www/index.html': 'x' }, { checkReferences: false })
+    ).rejects.toThrow(UsageError)
+  })
+})

@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs } from '../helpers/tree.js'
+import { APP_WS, HOST, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'ref-broken'
+const REFS = { ...STANDARD_CONFIG, checkReferences: true }
+
+describe('ref-broken', () => {
+  it('reports a root-relative URL: it starts at the ID folder, not at www/', async () => {
+    const tree = {
+      '20171228/www/index.html': '<!doctype html>\n<script src="/assets/app.js"></script>',
+      '20171228/www/assets/app.js': ''
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(found).toEqual([
+      {
+        severity: 'error',
+        path: '20171228/www/index.html',
+        line: 2,
+        args: { url: '/assets/app.js', target: '20171228/assets/app.js' }
+      }
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      '"/assets/app.js" points at 20171228/assets/app.js, which is not in the package: the phone fetches it from the network or shows nothing'
+    )
+  })
+
+  it('reports a missing file referenced from CSS url() and from a JS import', async () => {
+    const tree = {
+      '20171228/www/index.html':
+        '<link rel="stylesheet" href="css/app.css"><script type="module" src="js/main.js"></script>',
+      '20171228/www/css/app.css': '.hero { background: url("../img/hero.png") }',
+      '20171228/www/js/main.js': 'import { x } from "./util.js"\nexport default x'
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(found.map((f) => [f.path, f.line, f.args.url, f.args.target])).toEqual([
+      ['20171228/www/css/app.css', 1, '../img/hero.png', '20171228/www/img/hero.png'],
+      ['20171228/www/js/main.js', 1, './util.js', '20171228/www/js/util.js']
+    ])
+  })
+
+  it('passes relative and root-relative URLs that name files of the package', async () => {
+    const tree = {
+      '20171228/www/index.html':
+        '<script src="assets/app.js"></script><script src="/www/assets/app.js"></script><img src="./img/logo.png?v=2#x">',
+      '20171228/www/assets/app.js': '',
+      '20171228/www/img/logo.png': ''
+    }
+    expect(await check(RULE, tree, REFS)).toEqual([])
+  })
+
+  it('leaves external, data: and fragment URLs alone', async () => {
+    const tree = {
+      '20171228/www/index.html':
+        '<script src="https://cdn.example.com/x.js"></script><img src="data:image/png;base64,AAAA"><a href="#top">top</a>'
+    }
+    expect(await check(RULE, tree, REFS)).toEqual([])
+  })
+
+  it('resolves a global package file by its full URL', async () => {
+    const dir = `20171228/${HOST}/${APP_WS}/v1`
+    const tree = {
+      [`${dir}/common.css`]: `.a { background: url(img/a.png) } .b { background: url(/${APP_WS}/v1/img/b.png) }`,
+      [`${dir}/img/a.png`]: ''
+    }
+    const found = await check(RULE, tree, { checkReferences: true })
+    expect(found.map((f) => [f.args.url, f.args.target])).toEqual([
+      [`/${APP_WS}/v1/img/b.png`, `${dir}/img/b.png`]
+    ])
+  })
+
+  it('is not run with checkReferences: false (--no-refs)', async () => {
+    expect(
+      await check(
+        RULE,
+        { '20171228/www/index.html': '<script src="/nope.js"></script>' },
+        STANDARD_CONFIG
+      )
+    ).toEqual([])
+  })
+})

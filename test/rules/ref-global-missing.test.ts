@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs, writeTree } from '../helpers/tree.js'
+import { APP_WS, HOST, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'ref-global-missing'
+const page = (src: string) => ({
+  '20171228/www/index.html': `<!doctype html>\n<script src="${src}"></script>`
+})
+/** The global resource package the app's pages use, laid out as uploaded. */
+const globalPackage = () => writeTree({ [`20000001/${HOST}/${APP_WS}/v1/common.js`]: '' })
+
+describe('ref-global-missing', () => {
+  it('reports an absolute URL that names no file of the given global package', async () => {
+    const url = `https://${HOST}/${APP_WS}/v1/comon.js`
+    const found = await check(RULE, page(url), {
+      ...STANDARD_CONFIG,
+      checkReferences: true,
+      globalPackage: globalPackage()
+    })
+    expect(found).toEqual([
+      { severity: 'error', path: '20171228/www/index.html', line: 2, args: { url, target: url } }
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      `"${url}" is not a file of the global package given with --global-package`
+    )
+  })
+
+  it('passes a URL the global package serves (http and https alike)', async () => {
+    const config = { ...STANDARD_CONFIG, checkReferences: true, globalPackage: globalPackage() }
+    expect(await check(RULE, page(`https://${HOST}/${APP_WS}/v1/common.js`), config)).toEqual([])
+    expect(await check(RULE, page(`http://${HOST}/${APP_WS}/v1/common.js`), config)).toEqual([])
+  })
+
+  it('cannot judge without --global-package, so reports nothing', async () => {
+    expect(
+      await check(RULE, page(`https://${HOST}/${APP_WS}/v1/comon.js`), {
+        ...STANDARD_CONFIG,
+        checkReferences: true
+      })
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs } from '../helpers/tree.js'
+import { STANDARD, STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'sensitive-file'
+
+describe('sensitive-file', () => {
+  it.each([
+    '.env',
+    '.env.local',
+    '.env.production',
+    '.npmrc',
+    '.htpasswd',
+    '.netrc',
+    'id_rsa',
+    'id_ed25519',
+    'server.pem',
+    'app.key',
+    'APP.KEY',
+    'cert.p12',
+    '.git-credentials'
+  ])('reports %s', async (name) => {
+    const path = `20171228/www/${name}`
+    expect(await check(RULE, { ...STANDARD, [path]: 'x' }, STANDARD_CONFIG)).toEqual([
+      { severity: 'error', path, line: undefined, args: { path } }
+    ])
+  })
+
+  it('explains the risk', () => {
+    expect(messageOf(RULE, { path: '20171228/www/.env.local' })).toBe(
+      '"20171228/www/.env.local" looks like a secret; it would be readable on every phone (the packer never packs it)'
+    )
+  })
+
+  it('reports a .git folder once, not each object inside it', async () => {
+    const found = await check(
+      RULE,
+      {
+        ...STANDARD,
+        '20171228/www/.git/HEAD': 'x',
+        '20171228/www/.git/config': 'x',
+        '20171228/www/.git/objects/ab/cdef': 'x'
+      },
+      STANDARD_CONFIG
+    )
+    expect(found.map((f) => f.path)).toEqual(['20171228/www/.git'])
+  })
+
+  it('reports a .git folder inside a zip once', async () => {
+    const zip = zipOf([
+      { name: '20171228/www/index.html', data: 'x' },
+      { name: '20171228/.git/HEAD', data: 'x' },
+      { name: '20171228/.git/config', data: 'x' }
+    ])
+    expect((await check(RULE, zip, STANDARD_CONFIG)).map((f) => f.path)).toEqual(['20171228/.git'])
+  })
+
+  it('accepts a file listed by its exact package path in allowSensitive', async () => {
+    const tree = { ...STANDARD, '20171228/www/public.pem': 'x', '20171228/www/.env': 'x' }
+    const found = await check(RULE, tree, {
+      ...STANDARD_CONFIG,
+      allowSensitive: ['20171228/www/public.pem']
+    })
+    expect(found.map((f) => f.path)).toEqual(['20171228/www/.env'])
+  })
+
+  it('needs the package path in allowSensitive, not the source path of a build output', async () => {
+    const tree = { 'index.html': 'x', 'public.pem': 'x' }
+    expect(
+      (await check(RULE, tree, { id: '20171228', allowSensitive: ['public.pem'] })).map(
+        (f) => f.path
+      )
+    ).toEqual(['20171228/www/public.pem'])
+    expect(
+      await check(RULE, tree, { id: '20171228', allowSensitive: ['20171228/www/public.pem'] })
+    ).toEqual([])
+  })
+
+  it('passes names that only contain the words', async () => {
+    const tree = {
+      ...STANDARD,
+      '20171228/www/environment.js': 'x',
+      '20171228/www/keyboard.png': 'x',
+      '20171228/www/git.svg': 'x',
+      '20171228/www/monkey.js': 'x'
+    }
+    expect(await check(RULE, tree, STANDARD_CONFIG)).toEqual([])
+  })
+})
