@@ -24,7 +24,14 @@ const STD_APP: Partial<ConfigInput> = { ...STD, appId: '53E5279071442', workspac
 function refFindings(findings: readonly Finding[]) {
   return findings
     .filter((f) => f.rule.startsWith('ref-'))
-    .map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, line: f.line, column: f.column, args: f.args }))
+    .map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      args: f.args
+    }))
 }
 
 async function refsOf(tree: Tree | string, config: Partial<ConfigInput> = STD) {
@@ -75,9 +82,11 @@ describe('standard package: relative and root-relative URLs resolve inside the I
         '<img src="../../../www/img/a.png">',
         '<div style="background: url(img/b.png)"></div>'
       ].join('\n'),
-      [`${W}/css/app.css`]: '@import "base.css";\n.a { background: url(../img/a.png) }\n.b { background: url("/www/img/b.png") }',
+      [`${W}/css/app.css`]:
+        '@import "base.css";\n.a { background: url(../img/a.png) }\n.b { background: url("/www/img/b.png") }',
       [`${W}/css/base.css`]: 'body { margin: 0 }',
-      [`${W}/js/main.js`]: "import { x } from './lib/x.js'\nimport '../js/lib/y.js'\nexport * from '/www/js/lib/x.js'\n",
+      [`${W}/js/main.js`]:
+        "import { x } from './lib/x.js'\nimport '../js/lib/y.js'\nexport * from '/www/js/lib/x.js'\n",
       [`${W}/js/lib/x.js`]: 'export const x = 1',
       [`${W}/js/lib/y.js`]: '',
       [`${W}/img/a.png`]: 'png',
@@ -91,7 +100,8 @@ describe('standard package: relative and root-relative URLs resolve inside the I
   })
 
   it('reports a root-relative URL written for a site root: /assets/x.js from ID/www/index.html means ID/assets/x.js', async () => {
-    const html = '<!doctype html>\n<script src="/assets/x.js"></script>\n<script src="assets/x.js"></script>'
+    const html =
+      '<!doctype html>\n<script src="/assets/x.js"></script>\n<script src="assets/x.js"></script>'
     const { found } = await refsOf({ [`${W}/index.html`]: html, [`${W}/assets/x.js`]: '' })
     expect(found).toEqual([
       {
@@ -108,14 +118,18 @@ describe('standard package: relative and root-relative URLs resolve inside the I
     expect(formatMessage(finding)).toBe(
       `"/assets/x.js" points at ${ID}/assets/x.js, which is not in the package: the phone fetches it from the network or shows nothing`
     )
-    expect(fixFor('ref-broken')).toMatch(/Root-relative URLs \(\/assets\/x\.js\) start at the ID folder/)
+    expect(fixFor('ref-broken')).toMatch(
+      /Root-relative URLs \(\/assets\/x\.js\) start at the ID folder/
+    )
     expect(fixFor('ref-broken')).toMatch(/base: "\.\/"/)
   })
 
   it('reports a relative URL that names no file, from HTML, CSS and JS, at the URL itself', async () => {
-    const html = '<!doctype html>\n<link rel="stylesheet" href="css/app.css">\n  <img src="img/missing.png">'
+    const html =
+      '<!doctype html>\n<link rel="stylesheet" href="css/app.css">\n  <img src="img/missing.png">'
     const css = '.a {\n  background: url(  "../img/gone.png"  )\n}'
-    const js = "import './ok.js'\nconst m = await import('./chunks/nope.js')\nconst u = new URL('../img/also-gone.png', import.meta.url)\n"
+    const js =
+      "import './ok.js'\nconst m = await import('./chunks/nope.js')\nconst u = new URL('../img/also-gone.png', import.meta.url)\n"
     const { found } = await refsOf({
       [`${W}/index.html`]: html,
       [`${W}/css/app.css`]: css,
@@ -131,8 +145,13 @@ describe('standard package: relative and root-relative URLs resolve inside the I
   })
 
   it('reports a reference that matches a file only ignoring case (ref-case-mismatch), not as broken', async () => {
-    const html = '<!doctype html>\n<img src="img/Logo.PNG">\n<script src="JS/app.js"></script>\n<img src="img/logo.png">'
-    const { found } = await refsOf({ [`${W}/index.html`]: html, [`${W}/img/logo.png`]: '', [`${W}/js/app.js`]: '' })
+    const html =
+      '<!doctype html>\n<img src="img/Logo.PNG">\n<script src="JS/app.js"></script>\n<img src="img/logo.png">'
+    const { found } = await refsOf({
+      [`${W}/index.html`]: html,
+      [`${W}/img/logo.png`]: '',
+      [`${W}/js/app.js`]: ''
+    })
     expect(found).toEqual([
       {
         rule: 'ref-case-mismatch',
@@ -151,7 +170,9 @@ describe('standard package: relative and root-relative URLs resolve inside the I
         args: { url: 'JS/app.js', target: `${W}/JS/app.js`, actual: `${W}/js/app.js` }
       }
     ])
-    expect(formatMessage({ rule: 'ref-case-mismatch', severity: 'error', args: found[0].args })).toBe(
+    expect(
+      formatMessage({ rule: 'ref-case-mismatch', severity: 'error', args: found[0].args })
+    ).toBe(
       `"img/Logo.PNG" matches "${W}/img/logo.png" only ignoring case; it works on a Mac and fails on the phone`
     )
   })
@@ -162,7 +183,9 @@ describe('standard package: relative and root-relative URLs resolve inside the I
       `<!doctype html><head><base href="${base}"><link rel="stylesheet" href="css/app.css"></head><script src="js/app.js"></script>`
     expect((await refsOf({ ...files, [`${W}/index.html`]: page('static/') })).found).toEqual([])
     expect((await refsOf({ ...files, [`${W}/index.html`]: page('./static/') })).found).toEqual([])
-    expect((await refsOf({ ...files, [`${W}/index.html`]: page('/www/static/') })).found).toEqual([])
+    expect((await refsOf({ ...files, [`${W}/index.html`]: page('/www/static/') })).found).toEqual(
+      []
+    )
     // Angular's default `<base href="/">`: in a package the root is the ID folder, not www/.
     const { found } = await refsOf({ ...files, [`${W}/index.html`]: page('/') })
     expect(found.map((f) => [f.rule, f.args.url, f.args.target])).toEqual([
@@ -170,15 +193,19 @@ describe('standard package: relative and root-relative URLs resolve inside the I
       ['ref-broken', 'js/app.js', `${ID}/js/app.js`]
     ])
     // Without a <base>, the same references are broken relative to www/.
-    const plain = await refsOf({ ...files, [`${W}/index.html`]: page('').replace('<base href="">', '') })
+    const plain = await refsOf({
+      ...files,
+      [`${W}/index.html`]: page('').replace('<base href="">', '')
+    })
     expect(plain.found.map((f) => f.args.target)).toEqual([`${W}/css/app.css`, `${W}/js/app.js`])
   })
 
   it('ignores a <base href> that is a template placeholder, and only the first <base> counts', async () => {
     const files: Tree = { [`${W}/js/app.js`]: '' }
-    const tpl = '<!doctype html><base href="{{ baseUrl }}"><script src="js/app.js"></script>'
+    const tpl = '<!doctype html><base href="{{ baseUrl }}/static/"><script src="js/app.js"></script>'
     expect((await refsOf({ ...files, [`${W}/index.html`]: tpl })).found).toEqual([])
-    const two = '<!doctype html><base href="./"><base href="/nowhere/"><script src="js/app.js"></script>'
+    const two =
+      '<!doctype html><base href="./"><base href="/nowhere/"><script src="js/app.js"></script>'
     expect((await refsOf({ ...files, [`${W}/index.html`]: two })).found).toEqual([])
   })
 
@@ -188,7 +215,8 @@ describe('standard package: relative and root-relative URLs resolve inside the I
         '<!doctype html><script src="js/app.js?v=3#x"></script><link rel="stylesheet" href="css/app.css?t=1700000000"><img src="img/sprite.svg#icon-home">',
       [`${W}/css/app.css`]:
         "@font-face { font-family: f; src: url('../fonts/f.eot?#iefix') format('embedded-opentype'), url(../fonts/f.woff2?v=4.7.0) format('woff2') }\n.i { background: url(../img/sprite.svg#icon-home) }",
-      [`${W}/js/app.js`]: "import './dep.js?v=2'\nnew URL('../img/sprite.svg?inline#x', import.meta.url)",
+      [`${W}/js/app.js`]:
+        "import './dep.js?v=2'\nnew URL('../img/sprite.svg?inline#x', import.meta.url)",
       [`${W}/js/dep.js`]: '',
       [`${W}/fonts/f.eot`]: '',
       [`${W}/fonts/f.woff2`]: '',
@@ -205,7 +233,9 @@ describe('standard package: relative and root-relative URLs resolve inside the I
       '<img src="img/%E5%9B%BE%E7%89%87.png">',
       '<img src="img/图片.png">',
       '<img src="img/100%.png">',
-      '<img src="img/c%2Bd.png">'
+      '<img src="img/c%2Bd.png">',
+      // A stray % does not stop the escapes next to it from being decoded.
+      '<img src="img/50%off%20now.png">'
     ].join('\n')
     const { found } = await refsOf(
       {
@@ -213,7 +243,8 @@ describe('standard package: relative and root-relative URLs resolve inside the I
         [`${W}/img/a b.png`]: '',
         [`${W}/img/图片.png`]: '',
         [`${W}/img/100%.png`]: '',
-        [`${W}/img/c+d.png`]: ''
+        [`${W}/img/c+d.png`]: '',
+        [`${W}/img/50%off now.png`]: ''
       },
       { ...STD, rules: { 'ref-url-unsafe': 'off' } }
     )
@@ -221,7 +252,8 @@ describe('standard package: relative and root-relative URLs resolve inside the I
   })
 
   it('warns (ref-url-unsafe) for a reference written with characters urlencode changes: icon@2x.png, spaces', async () => {
-    const html = '<!doctype html>\n<img src="img/icon@2x.png" srcset="img/icon@2x.png 2x">\n<img src="img/a%20b.png">\n<img src="img/ok.png">'
+    const html =
+      '<!doctype html>\n<img src="img/icon@2x.png" srcset="img/icon@2x.png 2x">\n<img src="img/a%20b.png">\n<img src="img/ok.png">'
     const css = '.a{background:url(../img/icon@2x.png)}'
     const { found } = await refsOf({
       [`${W}/index.html`]: html,
@@ -269,11 +301,34 @@ describe('standard package: relative and root-relative URLs resolve inside the I
   it('judges only the characters the reference writes: ./x.png inside a folder named with "~" is not ref-url-unsafe', async () => {
     // The folder name itself is reported once by name-urlencode; repeating it for every reference adds nothing.
     const html = '<!doctype html><img src="./x.png"><img src="../mbank~login/x.png">'
-    const { found, all } = await refsOf({ [`${W}/mbank~login/index.html`]: html, [`${W}/mbank~login/x.png`]: '' })
+    const { found, all } = await refsOf({
+      [`${W}/mbank~login/index.html`]: html,
+      [`${W}/mbank~login/x.png`]: ''
+    })
     expect(found.map((f) => [f.rule, f.column, f.args.chars])).toEqual([
       ['ref-url-unsafe', positionOf(html, '../mbank~login').column, "'~'"]
     ])
-    expect(all.filter((f) => f.rule === 'name-urlencode').map((f) => f.path)).toEqual([`${W}/mbank~login`])
+    expect(all.filter((f) => f.rule === 'name-urlencode').map((f) => f.path)).toEqual([
+      `${W}/mbank~login`
+    ])
+  })
+
+  it('resolves from folders whose names a URL would misread: "#", "?", "%", spaces', async () => {
+    const { found } = await refsOf(
+      {
+        [`${W}/c#/index.html`]:
+          '<!doctype html><img src="a.png"><img src="../100%25/b.png"><img src="../x y/c.png">',
+        [`${W}/c#/a.png`]: '',
+        [`${W}/100%/index.html`]: '<!doctype html><img src="b.png"><img src="./x%20y/../b.png">',
+        [`${W}/100%/b.png`]: '',
+        [`${W}/x y/index.html`]: '<!doctype html><img src="c.png">',
+        [`${W}/x y/c.png`]: '',
+        [`${W}/q?/index.html`]: '<!doctype html><img src="d.png"><img src="../q%3F/d.png">',
+        [`${W}/q?/d.png`]: ''
+      },
+      { ...STD, rules: { 'ref-url-unsafe': 'off' } }
+    )
+    expect(found).toEqual([])
   })
 })
 
@@ -304,7 +359,8 @@ describe('bundler output with hashed names', () => {
         'import{c as r,h as o}from"./vendor-9a8b7c6d.js";const n=()=>import("./Page-1a2b3c4d.js");' +
         'const w=new Worker(new URL("./worker-abc123.js",import.meta.url),{type:"module"});r(o("div",null,n)).mount("#app");',
       [`${W}/assets/vendor-9a8b7c6d.js`]: 'export function c(x){return x}export function h(){}',
-      [`${W}/assets/Page-1a2b3c4d.js`]: 'import{h as e}from"./vendor-9a8b7c6d.js";export default function(){return e()}',
+      [`${W}/assets/Page-1a2b3c4d.js`]:
+        'import{h as e}from"./vendor-9a8b7c6d.js";export default function(){return e()}',
       [`${W}/assets/worker-abc123.js`]: 'self.onmessage=()=>{}',
       [`${W}/assets/index-d41d8cd9.css`]: `#app{background:url(${cssAsset}) no-repeat}`,
       [`${W}/assets/logo-5e6f7a8b.png`]: 'png'
@@ -320,11 +376,41 @@ describe('bundler output with hashed names', () => {
 
   it("fails a Vite build with the default base '/': the files are under www/, the URLs point at the ID folder", async () => {
     const { found } = await refsOf(viteOutput('/'))
-    expect(found.map((f) => [f.rule, f.severity, f.path, f.line, f.args.url, f.args.target])).toEqual([
-      ['ref-broken', 'error', `${W}/assets/index-d41d8cd9.css`, 1, '/assets/logo-5e6f7a8b.png', `${ID}/assets/logo-5e6f7a8b.png`],
-      ['ref-broken', 'error', `${W}/index.html`, 7, '/assets/index-4f3a2c1b.js', `${ID}/assets/index-4f3a2c1b.js`],
-      ['ref-broken', 'error', `${W}/index.html`, 8, '/assets/vendor-9a8b7c6d.js', `${ID}/assets/vendor-9a8b7c6d.js`],
-      ['ref-broken', 'error', `${W}/index.html`, 9, '/assets/index-d41d8cd9.css', `${ID}/assets/index-d41d8cd9.css`],
+    expect(
+      found.map((f) => [f.rule, f.severity, f.path, f.line, f.args.url, f.args.target])
+    ).toEqual([
+      [
+        'ref-broken',
+        'error',
+        `${W}/assets/index-d41d8cd9.css`,
+        1,
+        '/assets/logo-5e6f7a8b.png',
+        `${ID}/assets/logo-5e6f7a8b.png`
+      ],
+      [
+        'ref-broken',
+        'error',
+        `${W}/index.html`,
+        7,
+        '/assets/index-4f3a2c1b.js',
+        `${ID}/assets/index-4f3a2c1b.js`
+      ],
+      [
+        'ref-broken',
+        'error',
+        `${W}/index.html`,
+        8,
+        '/assets/vendor-9a8b7c6d.js',
+        `${ID}/assets/vendor-9a8b7c6d.js`
+      ],
+      [
+        'ref-broken',
+        'error',
+        `${W}/index.html`,
+        9,
+        '/assets/index-d41d8cd9.css',
+        `${ID}/assets/index-d41d8cd9.css`
+      ],
       // A page icon costs a request, not the page: a warning.
       ['ref-broken', 'warning', `${W}/index.html`, 5, '/vite.svg', `${ID}/vite.svg`]
     ])
@@ -342,7 +428,8 @@ describe('bundler output with hashed names', () => {
         'r.u=e=>"static/js/"+e+"."+{216:"8a1b2c3d",787:"4e5f6a7b"}[e]+".chunk.js";' +
         'r.miniCssF=e=>"static/css/"+e+"."+{216:"9c8d7e6f"}[e]+".chunk.css";r.p="./";' +
         'Promise.resolve().then(r.bind(r,216))})();',
-      [`${W}/static/js/216.8a1b2c3d.chunk.js`]: '"use strict";(self.webpackChunkapp=self.webpackChunkapp||[]).push([[216],{}]);',
+      [`${W}/static/js/216.8a1b2c3d.chunk.js`]:
+        '"use strict";(self.webpackChunkapp=self.webpackChunkapp||[]).push([[216],{}]);',
       [`${W}/static/css/main.1b2c.css`]:
         '@font-face{font-family:Inter;src:url(../media/font.woff2) format("woff2")}body{background:url(../media/bg.8c7d6e.png)}',
       [`${W}/static/media/font.woff2`]: 'woff2',
@@ -375,7 +462,10 @@ describe('references into the global resource host', () => {
           path: `${W}/index.html`,
           line: 2,
           column: 14,
-          args: { url: '../53E5279071442_test/common.js', target: `${ID}/53E5279071442_test/common.js` }
+          args: {
+            url: '../53E5279071442_test/common.js',
+            target: `${ID}/53E5279071442_test/common.js`
+          }
         },
         {
           rule: 'ref-global-relative',
@@ -450,7 +540,10 @@ describe('references into the global resource host', () => {
             path: `${W}/index.html`,
             line: 4,
             column: 14,
-            args: { url: `https://${HOST}/${APP_WS}/v1/missing.js`, target: `https://${HOST}/${APP_WS}/v1/missing.js` }
+            args: {
+              url: `https://${HOST}/${APP_WS}/v1/missing.js`,
+              target: `https://${HOST}/${APP_WS}/v1/missing.js`
+            }
           },
           {
             rule: 'ref-global-missing',
@@ -458,7 +551,10 @@ describe('references into the global resource host', () => {
             path: `${W}/index.html`,
             line: 6,
             column: 14,
-            args: { url: `https://${HOST}/${APP_WS}/V1/common.js`, target: `https://${HOST}/${APP_WS}/V1/common.js` }
+            args: {
+              url: `https://${HOST}/${APP_WS}/V1/common.js`,
+              target: `https://${HOST}/${APP_WS}/V1/common.js`
+            }
           }
         ])
         // Global resources come from the global package, not the network.
@@ -495,9 +591,27 @@ describe('references into the global resource host', () => {
     expect(found.map((f) => [f.rule, f.path, f.line, f.args.url, f.args.target])).toEqual([
       ['ref-broken', `${dir}/css/a.css`, 1, '/img/b.png', `88888888/${HOST}/img/b.png`],
       ['ref-broken', `${dir}/index.html`, 6, '../v2/x.js', `88888888/${HOST}/${APP_WS}/v2/x.js`],
-      ['ref-case-mismatch', `${dir}/index.html`, 7, `https://${HOST}/${APP_WS}/v1/img/A.png`, `${dir}/img/A.png`]
+      [
+        'ref-case-mismatch',
+        `${dir}/index.html`,
+        7,
+        `https://${HOST}/${APP_WS}/v1/img/A.png`,
+        `${dir}/img/A.png`
+      ]
     ])
     expect(refs.resolved).toBe(5)
+    expect(refs.external).toEqual({ 'https://cdn.example.com': 1 })
+  })
+
+  it('in a global package, a <base href> to another site makes references external, not broken package files', async () => {
+    const dir = `88888888/${HOST}/${APP_WS}/v1`
+    const html =
+      '<!doctype html><base href="https://cdn.example.com/lib/"><script src="x.js"></script>'
+    const { found, refs } = await refsOf(
+      { [`${dir}/index.html`]: html },
+      { type: 'global', appId: '53E5279071442', workspace: 'test' }
+    )
+    expect(found).toEqual([])
     expect(refs.external).toEqual({ 'https://cdn.example.com': 1 })
   })
 })
@@ -543,7 +657,8 @@ describe('what is not a package reference', () => {
     ].join('\n')
     const { found, refs } = await refsOf({
       [`${W}/index.html`]: html,
-      [`${W}/css/a.css`]: '.a{background:url(data:image/svg+xml;utf8,<svg></svg>)}.b{filter:url(#blur)}'
+      [`${W}/css/a.css`]:
+        '.a{background:url(data:image/svg+xml;utf8,<svg></svg>)}.b{filter:url(#blur)}'
     })
     expect(found).toEqual([])
     expect(refs.notable).toEqual([])
@@ -551,7 +666,8 @@ describe('what is not a package reference', () => {
   })
 
   it('ignores a malformed absolute URL instead of calling it a missing package file', async () => {
-    const html = '<!doctype html><script src="https://exa mple.com/x.js"></script><img src="http://[::1/a.png">'
+    const html =
+      '<!doctype html><script src="https://exa mple.com/x.js"></script><img src="http://[::1/a.png">'
     const { found } = await refsOf({ [`${W}/index.html`]: html })
     expect(found).toEqual([])
   })
@@ -562,8 +678,14 @@ describe('positions and encodings', () => {
     const js =
       '!function(){"use strict"}();import{a as b}from"./a.js";import"./missing-one.js";' +
       'const l=()=>import("./missing-two.js"),u=new URL("./missing-three.png",import.meta.url);export{b}'
-    const css = '.a{color:red}'.repeat(500) + '.z{background:url(../img/nope.png)}' + '.b{color:blue}'.repeat(100)
-    const html = '<!doctype html><html><head>' + '<meta name="x">'.repeat(300) + '<script src="js/gone.js"></script></head></html>'
+    const css =
+      '.a{color:red}'.repeat(500) +
+      '.z{background:url(../img/nope.png)}' +
+      '.b{color:blue}'.repeat(100)
+    const html =
+      '<!doctype html><html><head>' +
+      '<meta name="x">'.repeat(300) +
+      '<script src="js/gone.js"></script></head></html>'
     const { found } = await refsOf({
       [`${W}/index.html`]: html,
       [`${W}/js/app.js`]: js,
@@ -661,6 +783,8 @@ describe('--no-refs and the pack path', () => {
     // The packer leaves .DS_Store out, which is no text file: the same files and bytes are parsed.
     expect(countsA).toEqual(countsB)
     const key = (r: (typeof a)[number]) => `${r.from}:${r.line}:${r.column}`
-    expect([...a].sort((x, y) => key(x).localeCompare(key(y)))).toEqual([...b].sort((x, y) => key(x).localeCompare(key(y))))
+    expect([...a].sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
+      [...b].sort((x, y) => key(x).localeCompare(key(y)))
+    )
   })
 })

@@ -5,15 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
-import { isFailing, type Counts } from '../core/findings.js'
-import { toJsonReport } from '../report/json.js'
-import { formatText } from '../report/text.js'
-import { emitAnnotations, planAnnotations } from './annotations.js'
+import type { Counts } from '../core/findings.js'
 import { uploadZip, type UploadOutcome } from './artifact.js'
 import { describeUsageError, parseInputs, resolveActionConfig, type ActionInputs } from './inputs.js'
-import { buildPackage, reportPathFor, type BuiltPackage } from './package.js'
-import { relativeToWorkspace, sourceFileResolver } from './paths.js'
-import { buildSummary } from './summary.js'
+import type { BuiltPackage } from './package.js'
+import { relativeToWorkspace } from './paths.js'
 
 /**
  * The Action: inputs → validate and pack (engine) → JSON report → log, annotations → artifact → job summary →
@@ -28,13 +24,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
     const config = resolveActionConfig(inputs, workspace)
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
+    const { buildPackage, reportPathFor, toJsonReport, formatText, isFailing, sourceFileResolver, planAnnotations, emitAnnotations, buildSummary } =
+      await import('./pipeline.js')
 
     const built = await buildPackage(inputs, config, tempDir, env)
     const { result } = built
     const reportPath = reportPathFor(built.target)
     const report = toJsonReport({ ...result, zip: built.zip && { ...built.zip, byType: {} } })
     await fs.writeFile(reportPath, JSON.stringify(report, null, 2) + '\n')
-    logReport(built)
+    logReport(built, formatText)
 
     const failed = isFailing(result.counts, config.failOn)
     const uploading = Boolean(built.zip && inputs.uploadArtifact)
@@ -118,7 +116,7 @@ function failureMessage(built: BuiltPackage, failOn: string): string {
  * The text report in the log, inside `::stop-commands::` so that no file name in it can be read as a workflow
  * command (the runner trims leading spaces before looking for `::`).
  */
-function logReport(built: BuiltPackage): void {
+function logReport(built: BuiltPackage, formatText: typeof import('./pipeline.js').formatText): void {
   const { counts } = built.result
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`
   core.startGroup(`Findings: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${n(counts.notice, 'notice')}`)

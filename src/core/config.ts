@@ -73,7 +73,10 @@ export const configSchema = z
       .strict()
       .default({}),
     infoPlist: z.string().optional(),
-    iosMinVersion: z.string().optional(),
+    iosMinVersion: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/, 'dotted numbers such as 10.0.0')
+      .optional(),
     keepJunk: z.boolean().default(false),
     /** Exact package paths of sensitive-looking files the user vouches for. */
     allowSensitive: z.array(z.string()).default([]),
@@ -86,6 +89,10 @@ export const configSchema = z
       .default({})
   })
   .strict()
+  .refine((c) => !c.iosMinVersion || c.infoPlist, {
+    message: 'needs the app\'s Info.plist to compare with (--info-plist)',
+    path: ['iosMinVersion']
+  })
 
 export type ConfigInput = z.input<typeof configSchema>
 export type Config = z.output<typeof configSchema>

@@ -36,7 +36,8 @@ export interface PackageModel {
   placedUnder: string
 }
 
-const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i
+/** A dotted name, or a single label with a port (`intranet:8080`). */
+const HOST_LIKE = /^(?:[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?|[a-z0-9-]+:\d+)$/i
 const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
 
 /**
@@ -180,4 +181,12 @@ export function globalUrlOf(pkgPath: string): string {
 /** Path after the ID folder (what ends up inside the .amr's tar). */
 export function pathInPackage(pkgPath: string): string {
   return pkgPath.slice(pkgPath.indexOf('/') + 1)
+}
+
+/** The source-relative name of a package path, for editors, PR annotations and allow-lists. */
+export function sourcePathOf(pkg: PackageModel, pkgPath: string): string {
+  const under = pkg.placedUnder
+  if (!under) return pkgPath
+  if (pkgPath === under) return ''
+  return pkgPath.startsWith(`${under}/`) ? pkgPath.slice(under.length + 1) : pkgPath
 }

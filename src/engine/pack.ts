@@ -69,7 +69,7 @@ export async function packPackage(location: string, config: ResolvedConfig, opti
 
     const globalUrls = config.checkReferences && config.globalPackage ? await loadGlobalUrls(config.globalPackage, config) : undefined
     const scanner = config.checkReferences ? createReferenceScanner(pkg, config, globalUrls) : undefined
-    const packed = pkg.files.filter((f) => !isDroppedByPacker(f.path, config.keepJunk, config.allowSensitive))
+    const packed = pkg.files.filter((f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive))
     const staging = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${randomBytes(4).toString('hex')}.staging`)
     await assertWritableDir(options.out)
     const byType: Record<string, TypeStats> = {}

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import type { Finding } from '../core/findings.js'
-import type { PackageModel } from '../core/layout.js'
+import { sourcePathOf } from '../core/layout.js'
 import type { Rule, RuleContext } from '../rules/types.js'
 
 /** Rejects rule ids the configuration names but no rule has, so a typo cannot silence a rule. */
@@ -26,7 +26,7 @@ export async function runRules(rules: readonly Rule[], ctx: RuleContext): Promis
         rule: rule.id,
         // A configured severity wins over the rule's own case-by-case default.
         severity: setting ?? r.severity ?? rule.defaultSeverity,
-        ...(r.path !== undefined && { path: r.path, file: sourceFileOf(ctx.pkg, r.path) }),
+        ...(r.path !== undefined && { path: r.path, file: sourcePathOf(ctx.pkg, r.path) }),
         ...(r.line !== undefined && { line: r.line }),
         ...(r.column !== undefined && { column: r.column }),
         args: r.args ?? {}
@@ -34,12 +34,4 @@ export async function runRules(rules: readonly Rule[], ctx: RuleContext): Promis
     })
   }
   return findings
-}
-
-/** The source-relative name of a package path, for editors and PR annotations. */
-export function sourceFileOf(pkg: PackageModel, pkgPath: string): string {
-  const under = pkg.placedUnder
-  if (!under) return pkgPath
-  if (pkgPath === under) return ''
-  return pkgPath.startsWith(`${under}/`) ? pkgPath.slice(under.length + 1) : pkgPath
 }

@@ -1,7 +1,22 @@
 import { LEGACY_OSS_HOST, PUBLIC_CLOUD_HOST } from '../core/config.js'
 import { defineRule } from './types.js'
 
-const HOST = /^(?=.{1,253}(:|$))[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/i
+/** A dotted host name with an optional port, or a single label with a port (`intranet:8080`). */
+const HOST =
+  /^(?=.{1,253}(:|$))(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?:\d{1,5})$/i
+
+/**
+ * The folder that really is the host, so the others are reported as extra: the configured host, else the folder
+ * holding an `<appId>_<workspace>` folder, else the first.
+ */
+function mainHost(hosts: string[], files: string[], prefix: string, configured: string | undefined): string | undefined {
+  if (configured && hosts.includes(configured)) return configured
+  const holdsAppFolder = (h: string) =>
+    files.some((f) => f.startsWith(`${prefix}${h}/`) && f.split('/').slice(2, -1).some((s) => APP_WORKSPACE.test(s)))
+  return hosts.find(holdsAppFolder) ?? hosts[0]
+}
+
+const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
 
 export default defineRule({
   id: 'global-host',
@@ -27,7 +42,7 @@ export default defineRule({
     if (pkg.type !== 'global' || !pkg.id) return
     const prefix = `${pkg.id}/`
     const hosts = pkg.directories.filter((d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
-    const first = hosts[0]?.slice(prefix.length)
+    const first = mainHost(hosts.map((h) => h.slice(prefix.length)), pkg.files.map((f) => f.path), prefix, config.host)
     for (const dir of hosts) {
       const host = dir.slice(prefix.length)
       if (host !== first) report({ path: dir, args: { problem: 'extra', host, first: first ?? '' } })

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js'
-import { describeExpected, expectedAfterHost, globalFiles, segmentMatches } from './global-util.js'
+import { describeExpected, expectedAfterHost, globalFiles, placeGlobalFile } from './global-util.js'
 
 export default defineRule({
   id: 'global-prefix',
@@ -12,10 +12,9 @@ export default defineRule({
     const expected = expectedAfterHost(config)
     const seen = new Set<string>()
     for (const { segs } of globalFiles(pkg)) {
-      // Files above the <appId>_<workspace> folder are global-stray-file's to report.
-      if (segs.length <= expected.length + 1) continue
-      const i = expected.findIndex((e, k) => !segmentMatches(segs[k + 1], e))
-      if (i === -1) continue
+      const placed = placeGlobalFile(segs, expected)
+      if (placed.kind !== 'mismatch') continue
+      const i = placed.index
       const dir = [pkg.id, ...segs.slice(0, i + 2)].join('/')
       if (seen.has(dir)) continue
       seen.add(dir)

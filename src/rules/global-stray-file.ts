@@ -1,5 +1,5 @@
 import { defineRule } from './types.js'
-import { globalBaseDepth } from './global-util.js'
+import { expectedAfterHost, globalFiles, placeGlobalFile } from './global-util.js'
 
 export default defineRule({
   id: 'global-stray-file',
@@ -8,12 +8,9 @@ export default defineRule({
   message: (a) => `"${a.path}" sits above the <appId>_<workspace> folder, where no URL can reach it`,
   fix: 'Move the file under ID/<host>/…/<appId>_<workspace>/ or delete it.',
   check({ pkg, config }, report) {
-    if (pkg.type !== 'global' || !pkg.id) return
-    const depth = globalBaseDepth(config)
-    for (const f of pkg.files) {
-      // Files outside the ID folder are single-root's to report.
-      if (!f.path.startsWith(`${pkg.id}/`)) continue
-      if (f.path.split('/').length - 2 < depth) report({ path: f.path, args: { path: f.path } })
+    const expected = expectedAfterHost(config)
+    for (const { path, segs } of globalFiles(pkg)) {
+      if (placeGlobalFile(segs, expected).kind === 'stray') report({ path, args: { path } })
     }
   }
 })

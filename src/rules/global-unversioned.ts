@@ -1,5 +1,5 @@
 import { defineRule } from './types.js'
-import { globalBaseDepth, globalFiles } from './global-util.js'
+import { expectedAfterHost, globalFiles, placeGlobalFile } from './global-util.js'
 
 export default defineRule({
   id: 'global-unversioned',
@@ -9,8 +9,12 @@ export default defineRule({
     `${a.count} file(s) sit directly in ${a.folder}/ (e.g. ${a.example}); without a version folder a new release overwrites what old pages use`,
   fix: 'Put files in a version folder such as <appId>_<workspace>/v1.2.0/ (--version-dir when laying out a build output).',
   check({ pkg, config }, report) {
-    const depth = globalBaseDepth(config)
-    const direct = globalFiles(pkg).filter((f) => f.segs.length === depth + 1)
+    const expected = expectedAfterHost(config)
+    const depth = expected.length + 1
+    const direct = globalFiles(pkg).filter((f) => {
+      const placed = placeGlobalFile(f.segs, expected)
+      return placed.kind === 'ok' && !placed.versioned
+    })
     if (!direct.length) return
     const folder = [pkg.id, ...direct[0].segs.slice(0, depth)].join('/')
     report({ path: folder, args: { count: direct.length, folder, example: direct[0].segs[depth] } })

@@ -13,8 +13,9 @@ export default defineRule({
   fix: 'Shorten folder and file names (or drop a version folder level) until the full URL fits in 100 characters.',
   check({ pkg }, report) {
     for (const { path } of globalFiles(pkg)) {
-      const url = globalUrlOf(path)
-      const length = [...url].length
+      // The client requests the percent-encoded URL, so that is the length that counts.
+      const url = new URL(globalUrlOf(path)).href
+      const length = url.length
       if (length > GLOBAL_URL_LIMIT) report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
     }
   }

@@ -27,7 +27,20 @@ export function globalFiles(pkg: PackageModel): Array<{ path: string; segs: stri
   return pkg.files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ path: f.path, segs: f.path.slice(prefix.length).split('/') }))
 }
 
-/** Number of folders between the ID folder and a global file's own path: host + expected folders. */
-export function globalBaseDepth(config: ResolvedConfig): number {
-  return 1 + expectedAfterHost(config).length
+export type GlobalPlacement =
+  | { kind: 'ok'; versioned: boolean }
+  | { kind: 'stray' }
+  | { kind: 'mismatch'; index: number }
+
+/**
+ * Where a global file sits against the expected folders after its host: inside `<appId>_<workspace>/` (with or
+ * without a version folder), above it (stray), or under a folder with the wrong name (mismatch at `index`).
+ */
+export function placeGlobalFile(segs: readonly string[], expected: ReadonlyArray<string | RegExp>): GlobalPlacement {
+  const folders = segs.slice(1, -1)
+  for (let i = 0; i < expected.length; i++) {
+    if (i >= folders.length) return { kind: 'stray' }
+    if (!segmentMatches(folders[i], expected[i])) return { kind: 'mismatch', index: i }
+  }
+  return { kind: 'ok', versioned: folders.length > expected.length }
 }

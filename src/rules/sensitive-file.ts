@@ -1,16 +1,16 @@
 import { defineRule } from './types.js'
-import { allPaths, isSensitive } from './util.js'
+import { allPaths, isAllowedSensitive, isSensitive } from './util.js'
 
 export default defineRule({
   id: 'sensitive-file',
   description: '.env*, .git/, .npmrc, .htpasswd, .netrc and private keys (*.pem, *.key, id_rsa*) never ship.',
   defaultSeverity: 'error',
   message: (a) => `"${a.path}" looks like a secret; it would be readable on every phone (the packer never packs it)`,
-  fix: 'Remove it from the build output. If it is really public, list its exact package path in allowSensitive.',
+  fix: 'Remove it from the build output. If it is really public, list its exact path (in the package or in the source folder) in allowSensitive.',
   check({ pkg, config }, report) {
     let reportedDir: string | undefined
     for (const p of allPaths(pkg).sort()) {
-      if (!isSensitive(p) || config.allowSensitive.includes(p)) continue
+      if (!isSensitive(p) || isAllowedSensitive(pkg, p, config.allowSensitive)) continue
       // A .git folder is one finding, not one per object file.
       if (reportedDir && p.startsWith(`${reportedDir}/`)) continue
       if (pkg.directories.includes(p)) reportedDir = p

@@ -2,8 +2,13 @@ import type { ResolvedConfig } from '../core/config.js'
 import type { Finding } from '../core/findings.js'
 import { defineRule } from './types.js'
 
-export const formatBytes = (n: number): string =>
-  n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`
+/** Exact bytes first: budgets are often given in decimal units (500KB), so a rounded binary figure misleads. */
+export const formatBytes = (n: number): string => {
+  const exact = `${n.toLocaleString('en-US')} bytes`
+  if (n >= 1024 ** 2) return `${exact} (${(n / 1024 ** 2).toFixed(1)} MiB)`
+  if (n >= 1024) return `${exact} (${(n / 1024).toFixed(1)} KiB)`
+  return exact
+}
 
 const rule = defineRule({
   id: 'size-budget',

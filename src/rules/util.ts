@@ -1,5 +1,5 @@
 import { PACKAGE_ID_PATTERN } from '../core/config.js'
-import type { PackageModel } from '../core/layout.js'
+import { sourcePathOf, type PackageModel } from '../core/layout.js'
 
 export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1)
@@ -14,13 +14,13 @@ export function isJunk(p: string): boolean {
 }
 
 const SENSITIVE = [
-  /^\.env($|\.)/,
+  /^\.env($|\.|rc$)/,
   /^\.npmrc$/,
   /^\.htpasswd$/,
   /^\.netrc$/,
   /^\.git(-credentials)?$/,
   /\.(pem|key|p12|pfx)$/i,
-  /^id_(rsa|dsa|ecdsa|ed25519)/
+  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/
 ]
 
 /** Secrets that must never reach every phone: env files, credentials, VCS folders and private keys. */
@@ -28,10 +28,15 @@ export function isSensitive(p: string): boolean {
   return p.split('/').some((seg) => SENSITIVE.some((re) => re.test(seg)))
 }
 
+/** allowSensitive names a file by its package path or by its path in the source folder. */
+export function isAllowedSensitive(pkg: PackageModel, p: string, allowSensitive: readonly string[]): boolean {
+  return allowSensitive.includes(p) || allowSensitive.includes(sourcePathOf(pkg, p))
+}
+
 /** Whether the packer leaves the file out (the rule still reports it). */
-export function isDroppedByPacker(p: string, keepJunk: boolean, allowSensitive: readonly string[]): boolean {
+export function isDroppedByPacker(pkg: PackageModel, p: string, keepJunk: boolean, allowSensitive: readonly string[]): boolean {
   if (!keepJunk && isJunk(p)) return true
-  return isSensitive(p) && !allowSensitive.includes(p)
+  return isSensitive(p) && !isAllowedSensitive(pkg, p, allowSensitive)
 }
 
 /** The first-level entries that will be in the upload (the packer drops junk from directory sources). */

@@ -87,6 +87,7 @@ const STREAM_WINDOW = 1 * MiB
 const ENTRY_OVERHEAD = 512
 const IO_CHUNK = 1 * MiB
 const CD_BLOCK = 256 * 1024
+const DEFLATE_CHUNK = 256 * 1024
 /** Up to this size, deflating on the main thread costs it less than handing the entry to the thread pool (same output either way). */
 const SYNC_DEFLATE_LIMIT = 4 * 1024
 
@@ -123,16 +124,8 @@ interface Packed {
   data: Buffer | { spill: string }
 }
 
-/** What the central directory needs to know of a written entry. */
-interface EntryRecord {
-  method: number
-  crc: number
-  size: number
-  compressedSize: number
-  name: Buffer
-  isDir: boolean
-  offset: number
-}
+/** What the headers say of an entry. */
+type EntryRecord = Omit<Packed, 'data'> & { name: Buffer; isDir: boolean; offset: number }
 
 /** Writes `inputs` as a ZIP archive to `outPath` (temp file, fsync, rename). */
 export async function writeZip(
@@ -442,11 +435,16 @@ async function packInMemory(reader: EntryReader, input: ZipInput, level: number)
     data: raw
   }
   if (!input.compress || input.size === 0) return stored
+  // output chunks as big as the input, up to a limit that keeps pool jobs short: usually a single
+  // one, and no 16 KiB buffer held for a small result
+  const options = {
+    level,
+    chunkSize: Math.min(Math.max(raw.length, zlib.constants.Z_MIN_CHUNK), DEFLATE_CHUNK)
+  }
   const deflated =
     raw.length <= SYNC_DEFLATE_LIMIT
-      ? zlib.deflateRawSync(raw, { level })
-      : // output chunks as big as the input: usually one round trip to the pool, and no 16 KiB buffer held for a small result
-        await deflateRaw(raw, { level, chunkSize: Math.min(raw.length, IO_CHUNK) })
+      ? zlib.deflateRawSync(raw, options)
+      : await deflateRaw(raw, options)
   if (deflated.length >= raw.length) return stored
   return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: deflated }
 }
@@ -572,7 +570,8 @@ function writeZip64Extra(target: Buffer, at: number, values: number[]): void {
 function localHeader(r: EntryRecord, s: Settings): Buffer {
   const z = zip64Layout(r, s.forceZip64)
   const sizes = z.local ? [r.size, r.compressedSize] : []
-  const b = Buffer.alloc(30 + r.name.length + zip64ExtraLength(sizes))
+  // from Node's shared pool: an ArrayBuffer of its own per entry makes V8 collect garbage far more often
+  const b = Buffer.allocUnsafe(30 + r.name.length + zip64ExtraLength(sizes)).fill(0)
   b.writeUInt32LE(0x04034b50, 0)
   b.writeUInt16LE(z.version, 4)
   b.writeUInt16LE(FLAG_UTF8, 6)

@@ -74,8 +74,13 @@ describe('ios-min-version', () => {
     )
   })
 
-  it('does nothing without both an Info.plist and a minimum version', async () => {
-    expect(await check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: '99.0' })).toEqual([])
+  it('refuses a minimum version without an Info.plist, and does nothing without a minimum version', async () => {
+    await expect(check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: '99.0' })).rejects.toThrow(
+      /iosMinVersion: needs the app's Info.plist/
+    )
+    await expect(
+      check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: 'ten', infoPlist: infoPlist({ 'Product Version': '1.0' }) })
+    ).rejects.toThrow(/dotted numbers/)
     expect(
       await check(RULE, STANDARD, {
         ...STANDARD_CONFIG,

@@ -71,6 +71,19 @@ describe('ref-broken', () => {
     ])
   })
 
+  it('is a warning for a missing page icon: it costs a request, not the page', async () => {
+    const tree = {
+      '20171228/www/index.html':
+        '<link rel="icon" href="favicon.ico"><link rel="apple-touch-icon" href="touch.png"><script src="app.js"></script>'
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(found.map((f) => [f.severity, f.args.url])).toEqual([
+      ['error', 'app.js'],
+      ['warning', 'favicon.ico'],
+      ['warning', 'touch.png']
+    ])
+  })
+
   it('is not run with checkReferences: false (--no-refs)', async () => {
     expect(
       await check(

@@ -66,13 +66,12 @@ describe('sensitive-file', () => {
     expect(found.map((f) => f.path)).toEqual(['20171228/www/.env'])
   })
 
-  it('needs the package path in allowSensitive, not the source path of a build output', async () => {
+  it('takes the package path or the source path of a build output in allowSensitive', async () => {
     const tree = { 'index.html': 'x', 'public.pem': 'x' }
     expect(
-      (await check(RULE, tree, { id: '20171228', allowSensitive: ['public.pem'] })).map(
-        (f) => f.path
-      )
+      (await check(RULE, tree, { id: '20171228', allowSensitive: ['other.pem'] })).map((f) => f.path)
     ).toEqual(['20171228/www/public.pem'])
+    expect(await check(RULE, tree, { id: '20171228', allowSensitive: ['public.pem'] })).toEqual([])
     expect(
       await check(RULE, tree, { id: '20171228', allowSensitive: ['20171228/www/public.pem'] })
     ).toEqual([])

@@ -26,7 +26,7 @@ describe('size-budget', () => {
       }
     ])
     expect(messageOf(RULE, found[0].args)).toBe(
-      '"20171228/www/img/hero.png" is 1.5 KiB, over the per-file budget of 1000 B'
+      '"20171228/www/img/hero.png" is 1,500 bytes (1.5 KiB), over the per-file budget of 1,000 bytes'
     )
   })
 
@@ -42,7 +42,7 @@ describe('size-budget', () => {
       }
     ])
     expect(messageOf(RULE, found[0].args)).toBe(
-      'the package is 2.4 KiB unzipped, over the budget of 2.0 KiB'
+      'the package is 2,415 bytes (2.4 KiB) unzipped, over the budget of 2,048 bytes (2.0 KiB)'
     )
   })
 

@@ -34,7 +34,7 @@ describe('version-format', () => {
   it.each([
     ['2', 1, '2.0.0.0'],
     ['1.2', 2, '1.2.0.0'],
-    ['1.0.0.0.1', 5, '1.0.0.0']
+    ['1.0.0.0.1', 5, '']
   ])('warns about %s (%i parts)', async (version, parts, suggestion) => {
     expect(
       (await withVersion(version)).map((f) => [f.severity, f.args.parts, f.args.suggestion])
