@@ -202,7 +202,8 @@ describe('standard package: relative and root-relative URLs resolve inside the I
 
   it('ignores a <base href> that is a template placeholder, and only the first <base> counts', async () => {
     const files: Tree = { [`${W}/js/app.js`]: '' }
-    const tpl = '<!doctype html><base href="{{ baseUrl }}/static/"><script src="js/app.js"></script>'
+    const tpl =
+      '<!doctype html><base href="{{ baseUrl }}/static/"><script src="js/app.js"></script>'
     expect((await refsOf({ ...files, [`${W}/index.html`]: tpl })).found).toEqual([])
     const two =
       '<!doctype html><base href="./"><base href="/nowhere/"><script src="js/app.js"></script>'

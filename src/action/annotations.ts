@@ -76,8 +76,10 @@ function toAnnotation(f: Finding, { file, own }: AnnotationTarget): Annotation {
     if (f.column !== undefined) properties.startColumn = Math.max(1, f.column)
   }
   // File names are shown with control and bidi characters made visible; the toolkit escapes the rest.
-  const where = f.path && !own ? `${visible(location(f))}: ` : ''
-  const message = [`${where}${visible(formatMessage(f))}`, fixFor(f.rule), ruleDocsUrl(f.rule)].filter(Boolean).join('\n')
+  const where = f.path && !(own && file) ? `${visible(location(f))}: ` : ''
+  const message = [`${where}${visible(formatMessage(f))}`, fixFor(f.rule), ruleDocsUrl(f.rule)]
+    .filter(Boolean)
+    .join('\n')
   return { level: f.severity, message, properties }
 }
 

@@ -8,7 +8,7 @@ export type UploadOutcome =
   | { status: 'failed'; message: string }
 
 export interface UploadRequest {
-  zipPath: string
+  zip: { path: string; sha256: string }
   /** The artifact is `<name>.zip`; without a name it is the zip's own file name. */
   name?: string
   retentionDays?: number
@@ -17,21 +17,38 @@ export interface UploadRequest {
   tempDir: string
 }
 
+/** The runner gives these to JavaScript actions only; without them there is nowhere to upload to. */
+export function hasRuntimeToken(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
+}
+
+export function notUploaded(reason: string): UploadOutcome {
+  return { status: 'skipped', reason }
+}
+
 /**
  * Uploads the zip as it is (`skipArchive`), so users download the package itself rather than a zip in a zip.
  * With `skipArchive` the service names the artifact after the file, so the file is staged under the artifact
  * name when they differ. `@actions/artifact` (and the Azure SDK under it) is loaded only here, never at start.
+ * Without a runtime token (a local run) the upload is skipped with a notice.
  */
-export async function uploadZip(req: UploadRequest, env: NodeJS.ProcessEnv): Promise<UploadOutcome> {
-  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+export async function uploadZip(
+  req: UploadRequest,
+  env: NodeJS.ProcessEnv
+): Promise<UploadOutcome> {
+  if (!hasRuntimeToken(env)) {
     const missing = !env.ACTIONS_RUNTIME_TOKEN ? 'ACTIONS_RUNTIME_TOKEN' : 'ACTIONS_RESULTS_URL'
-    return {
-      status: 'skipped',
-      reason: `${missing} is not set (the runner sets it for JavaScript actions; is this a local run?)`
-    }
+    const reason = `${missing} is not set (the runner sets it for JavaScript actions; is this a local run?)`
+    core.notice(`Artifact upload skipped: ${reason}. The zip is at ${req.zip.path}`, {
+      title: 'No artifact'
+    })
+    return notUploaded(reason)
   }
-  const fileName = req.name ? `${req.name}.zip` : path.basename(req.zipPath)
-  const uploadPath = path.basename(req.zipPath) === fileName ? req.zipPath : await stage(req.zipPath, fileName, req.tempDir)
+  const fileName = req.name ? `${req.name}.zip` : path.basename(req.zip.path)
+  const uploadPath =
+    path.basename(req.zip.path) === fileName
+      ? req.zip.path
+      : await stage(req.zip.path, fileName, req.tempDir)
 
   const { DefaultArtifactClient, ArtifactNotFoundError } = await import('@actions/artifact')
   const client = new DefaultArtifactClient()
@@ -41,19 +58,31 @@ export async function uploadZip(req: UploadRequest, env: NodeJS.ProcessEnv): Pro
       core.info(`Deleted the existing artifact ${fileName} (overwrite: true)`)
     } catch (e) {
       if (e instanceof ArtifactNotFoundError) core.info(`No artifact ${fileName} to overwrite yet`)
-      else core.info(`Could not delete the artifact ${fileName} before uploading: ${(e as Error).message}`)
+      else
+        core.info(
+          `Could not delete the artifact ${fileName} before uploading: ${(e as Error).message}`
+        )
     }
   }
+  let res: { id?: number; digest?: string }
   try {
-    const res = await client.uploadArtifact(fileName, [uploadPath], path.dirname(uploadPath), {
+    res = await client.uploadArtifact(fileName, [uploadPath], path.dirname(uploadPath), {
       skipArchive: true,
       retentionDays: req.retentionDays
     })
-    const id = res.id ?? 0
-    return { status: 'uploaded', name: fileName, id, url: artifactUrl(env, id), digest: res.digest ?? '' }
   } catch (e) {
     return { status: 'failed', message: explainUploadError(fileName, e as Error) }
   }
+  const id = res.id ?? 0
+  const url = artifactUrl(env, id)
+  const digest = res.digest ?? ''
+  core.info(`Uploaded the artifact ${fileName} (ID ${id})${url ? `: ${url}` : ''}`)
+  if (digest && digest !== req.zip.sha256) {
+    core.warning(
+      `The uploaded artifact's digest ${digest} differs from the zip's SHA-256 ${req.zip.sha256}`
+    )
+  }
+  return { status: 'uploaded', name: fileName, id, url, digest }
 }
 
 async function stage(zipPath: string, fileName: string, tempDir: string): Promise<string> {
@@ -76,6 +105,9 @@ function explainUploadError(fileName: string, e: Error): string {
       '`artifact-name`, e.g. `artifact-name: h5-${{ matrix.name }}-${{ github.run_attempt }}`. ' +
       `(${message})`
     )
+  }
+  if (e.name === 'GHESNotSupportedError') {
+    return `artifact upload of ${fileName} failed: ${message} Set \`upload-artifact: false\` there and use the \`zip-path\` output.`
   }
   return `artifact upload of ${fileName} failed: ${message}`
 }

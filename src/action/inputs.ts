@@ -1,6 +1,12 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { configSchema, mergeConfigInputs, parseConfig, type ConfigInput, type ResolvedConfig } from '../core/config.js'
+import {
+  configSchema,
+  mergeConfigInputs,
+  parseConfig,
+  type ConfigInput,
+  type ResolvedConfig
+} from '../core/config.js'
 import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
 import { parseRuleSettings } from '../core/rule-settings.js'
@@ -149,7 +155,9 @@ const artifactName = z.string().transform((s, ctx): string | undefined => {
 })
 
 const inputSchema = z.object({
-  path: z.string().min(1, 'required: the package directory or .zip file, relative to the workspace'),
+  path: z
+    .string()
+    .min(1, 'required: the package directory or .zip file, relative to the workspace'),
   'package-type': oneOf(enumOf(shape.type)),
   'package-id': optionalText,
   'app-id': optionalText,
@@ -191,6 +199,8 @@ export interface ActionInputs {
   given: ReadonlySet<InputName>
   /** Where to write the zip, absolute; undefined for the default under RUNNER_TEMP. */
   output?: string
+  /** The output names a folder (it ends in `/`): the zip gets its default name inside it. */
+  outputIsFolder: boolean
   uploadArtifact: boolean
   /** Without `.zip`: the artifact is `<artifact-name>.zip`. */
   artifactName?: string
@@ -207,11 +217,14 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
   const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, read(name)]))
   const result = inputSchema.safeParse(raw)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `Input "${String(issue.path[0])}": ${issue.message}`)
+    const problems = result.error.issues.map(
+      (issue) => `Input "${String(issue.path[0])}": ${issue.message}`
+    )
     throw new UsageError(problems.join('\n'), String(result.error.issues[0]?.path[0]))
   }
   const v: ParsedInputs = result.data
-  const fromWorkspace = (p: string | undefined) => (p === undefined ? undefined : path.resolve(workspace, p))
+  const fromWorkspace = (p: string | undefined) =>
+    p === undefined ? undefined : path.resolve(workspace, p)
   const settings: Partial<ConfigInput> = {
     type: v['package-type'],
     id: v['package-id'],
@@ -239,6 +252,7 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
     settings,
     given: new Set(INPUT_NAMES.filter((name) => raw[name] !== '')),
     output: fromWorkspace(v.output),
+    outputIsFolder: /[\\/]$/.test(v.output ?? ''),
     uploadArtifact: v['upload-artifact'],
     artifactName: v['artifact-name'],
     retentionDays: v['retention-days'],
@@ -256,7 +270,9 @@ export function resolveActionConfig(inputs: ActionInputs, workspace: string): Re
     const input = INPUT_FOR_KEY[key]
     const detail = keyPath.length > 1 ? ` (${keyPath.slice(1).map(String).join('.')})` : ''
     if (input && (inputs.given.has(input) || !inputs.configFile)) return `Input "${input}"${detail}`
-    const file = inputs.configFile ? path.relative(workspace, inputs.configFile) || inputs.configFile : 'configuration'
+    const file = inputs.configFile
+      ? path.relative(workspace, inputs.configFile) || inputs.configFile
+      : 'configuration'
     return `${file}: "${keyPath.map(String).join('.')}"`
   }
   return parseConfig(mergeConfigInputs(fromFile, inputs.settings), where)
@@ -269,7 +285,8 @@ export function resolveActionConfig(inputs: ActionInputs, workspace: string): Re
 export function describeUsageError(e: UsageError): string {
   const message = e.message.replace(/--[a-z][a-z-]*/g, (flag) => INPUT_FOR_FLAG[flag] ?? flag)
   if (message.startsWith('Input "')) return message
-  const subject = e.subject === undefined ? undefined : (INPUT_FOR_KEY[e.subject] ?? inputNamed(e.subject))
+  const subject =
+    e.subject === undefined ? undefined : (INPUT_FOR_KEY[e.subject] ?? inputNamed(e.subject))
   return subject ? `Input "${subject}": ${message}` : message
 }
 

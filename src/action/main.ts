@@ -1,19 +1,21 @@
 import * as core from '@actions/core'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
-import type { Counts } from '../core/findings.js'
-import { uploadZip, type UploadOutcome } from './artifact.js'
-import { describeUsageError, parseInputs, resolveActionConfig, type ActionInputs } from './inputs.js'
+import { isFailing } from '../core/findings.js'
+import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
+import {
+  describeUsageError,
+  parseInputs,
+  resolveActionConfig,
+  type ActionInputs
+} from './inputs.js'
 import type { BuiltPackage } from './package.js'
-import { relativeToWorkspace } from './paths.js'
 
 /**
- * The Action: inputs → validate and pack (engine) → JSON report → log, annotations → artifact → job summary →
- * outputs → the step's result. Every failure ends in one `core.setFailed`.
+ * The Action: inputs → validate and pack (the engine) → JSON report → log and annotations → artifact → job
+ * summary → outputs → the step's result. Every failure ends in one `core.setFailed`.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let inputs: ActionInputs | undefined
@@ -24,62 +26,55 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
     const config = resolveActionConfig(inputs, workspace)
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
-    const { buildPackage, reportPathFor, toJsonReport, formatText, isFailing, sourceFileResolver, planAnnotations, emitAnnotations, buildSummary } =
+    const { buildPackage, writeJsonReport, logFindings, annotate, writeJobSummary } =
       await import('./pipeline.js')
 
     const built = await buildPackage(inputs, config, tempDir, env)
-    const { result } = built
-    const reportPath = reportPathFor(built.target)
-    const report = toJsonReport({ ...result, zip: built.zip && { ...built.zip, byType: {} } })
-    await fs.writeFile(reportPath, JSON.stringify(report, null, 2) + '\n')
-    logReport(built, formatText)
-
-    const failed = isFailing(result.counts, config.failOn)
-    const uploading = Boolean(built.zip && inputs.uploadArtifact)
-    const tokenMissing = uploading && !(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
-    const summaryFile = env.GITHUB_STEP_SUMMARY
+    const reportPath = await writeJsonReport(built)
+    logFindings(built)
+    const failed = isFailing(built.result.counts, config.failOn)
+    const upload = Boolean(built.zip && inputs.uploadArtifact)
     if (inputs.annotations) {
-      const fileOf = sourceFileResolver(result.pkg, inputs.location, built.sourceKind, workspace)
-      const reserved: Partial<Counts> = { error: failed || uploading ? 1 : 0, notice: tokenMissing ? 1 : 0 }
-      const completeListIn = summaryFile ? 'The job summary' : 'The step log'
-      emitAnnotations(planAnnotations(result.findings, { fileOf, reserved, completeListIn }))
-    }
-
-    let artifact: UploadOutcome = { status: 'skipped', reason: built.zip ? 'upload-artifact is false' : 'no zip was written' }
-    if (built.zip && inputs.uploadArtifact) {
-      artifact = await uploadZip(
-        { zipPath: built.zip.path, name: inputs.artifactName, retentionDays: inputs.retentionDays, overwrite: inputs.overwrite, tempDir },
-        env
-      )
-      if (artifact.status === 'skipped') {
-        core.notice(`Artifact upload skipped: ${artifact.reason}. The zip is at ${built.zip.path}`, { title: 'No artifact' })
+      const reserved = {
+        error: failed || upload ? 1 : 0,
+        notice: upload && !hasRuntimeToken(env) ? 1 : 0
       }
-      if (artifact.status === 'uploaded') core.info(`Uploaded the artifact ${artifact.name}${artifact.url ? `: ${artifact.url}` : ''}`)
-      if (artifact.status === 'uploaded' && artifact.digest && artifact.digest !== built.zip.sha256) {
-        core.warning(`The uploaded artifact's digest ${artifact.digest} differs from the zip's SHA-256 ${built.zip.sha256}`)
-      }
+      annotate(built, {
+        location: inputs.location,
+        workspace,
+        reserved,
+        hasSummary: Boolean(env.GITHUB_STEP_SUMMARY)
+      })
     }
-
-    if (summaryFile) {
-      const summary = buildSummary({
-        outcome: result,
+    const artifact =
+      built.zip && inputs.uploadArtifact
+        ? await uploadZip(
+            {
+              zip: built.zip,
+              name: inputs.artifactName,
+              retentionDays: inputs.retentionDays,
+              overwrite: inputs.overwrite,
+              tempDir
+            },
+            env
+          )
+        : notUploaded(built.zip ? 'upload-artifact is false' : 'no zip was written')
+    if (env.GITHUB_STEP_SUMMARY) {
+      await writeJobSummary(env.GITHUB_STEP_SUMMARY, built, {
         version: config.version,
         failOn: config.failOn,
         failed: failed || artifact.status === 'failed',
-        zip: built.zip,
-        notWritten: built.notWritten,
-        byType: built.byType,
-        reportPath: relativeToWorkspace(reportPath, workspace) ?? reportPath,
-        artifact
+        artifact,
+        reportPath,
+        workspace
       })
-      await fs.appendFile(summaryFile, summary)
     }
-
     setOutputs(built, reportPath, artifact)
 
-    const problems: string[] = []
-    if (failed) problems.push(failureMessage(built, config.failOn))
-    if (artifact.status === 'failed') problems.push(artifact.message)
+    const problems = [
+      failed ? failureMessage(built, config.failOn) : '',
+      artifact.status === 'failed' ? artifact.message : ''
+    ].filter(Boolean)
     if (problems.length) core.setFailed(problems.join('\n'))
   } catch (e) {
     core.setFailed(describeError(e, inputs))
@@ -88,6 +83,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
 function setOutputs(built: BuiltPackage, reportPath: string, artifact: UploadOutcome): void {
   const { result, zip } = built
+  const uploaded = artifact.status === 'uploaded' ? artifact : undefined
   const outputs: Record<string, string | number> = {
     'zip-path': zip?.path ?? '',
     sha256: zip?.sha256 ?? '',
@@ -98,9 +94,9 @@ function setOutputs(built: BuiltPackage, reportPath: string, artifact: UploadOut
     errors: result.counts.error,
     warnings: result.counts.warning,
     'report-path': reportPath,
-    'artifact-id': artifact.status === 'uploaded' ? artifact.id : '',
-    'artifact-url': artifact.status === 'uploaded' ? artifact.url : '',
-    'artifact-digest': artifact.status === 'uploaded' ? artifact.digest : ''
+    'artifact-id': uploaded?.id ?? '',
+    'artifact-url': uploaded?.url ?? '',
+    'artifact-digest': uploaded?.digest ?? ''
   }
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value))
 }
@@ -109,27 +105,21 @@ function failureMessage(built: BuiltPackage, failOn: string): string {
   const { error, warning } = built.result.counts
   const counts = `${error} error${error === 1 ? '' : 's'} and ${warning} warning${warning === 1 ? '' : 's'}`
   const zip = built.zip ? 'the zip was written' : 'no zip was written'
-  return `H5 offline package ${built.result.pkg.id ?? '(no ID)'}: ${counts} (fail-on: ${failOn}); ${zip}. The annotations and the job summary list the findings.`
+  return (
+    `H5 offline package ${built.result.pkg.id ?? '(no ID)'}: ${counts} (fail-on: ${failOn}); ${zip}. ` +
+    'The annotations and the job summary list the findings.'
+  )
 }
 
-/**
- * The text report in the log, inside `::stop-commands::` so that no file name in it can be read as a workflow
- * command (the runner trims leading spaces before looking for `::`).
- */
-function logReport(built: BuiltPackage, formatText: typeof import('./pipeline.js').formatText): void {
-  const { counts } = built.result
-  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`
-  core.startGroup(`Findings: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${n(counts.notice, 'notice')}`)
-  const token = randomBytes(16).toString('hex')
-  core.info(`::stop-commands::${token}`)
-  core.info(formatText(built.zip ? { ...built.result, zip: { ...built.zip, byType: {} } } : built.result, { color: false }).trimEnd())
-  core.info(`::${token}::`)
-  core.endGroup()
-}
-
+/** A problem with the inputs names the input; anything else keeps its message (and system error code). */
 function describeError(e: unknown, inputs: ActionInputs | undefined): string {
   if (e instanceof UsageError) {
-    if (inputs && e.subject === inputs.location) return `Input "path": ${e.message}`
+    if (inputs && e.subject !== undefined) {
+      if (e.subject === inputs.location) return `Input "path": ${e.message}`
+      if (e.subject === inputs.configFile && inputs.given.has('config'))
+        return `Input "config": ${e.message}`
+      if (e.subject === inputs.settings.globalPackage) return `Input "global-package": ${e.message}`
+    }
     return describeUsageError(e)
   }
   const err = e as NodeJS.ErrnoException

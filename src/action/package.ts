@@ -31,11 +31,20 @@ export interface BuiltPackage {
  * A directory is validated and packed in one pass by the engine; a zip is validated and, when it passes, copied
  * to the output path as it is. The zip is written only when there are no errors, unless `fail-on: never`.
  */
-export async function buildPackage(inputs: ActionInputs, config: ResolvedConfig, tempDir: string, env: NodeJS.ProcessEnv): Promise<BuiltPackage> {
+export async function buildPackage(
+  inputs: ActionInputs,
+  config: ResolvedConfig,
+  tempDir: string,
+  env: NodeJS.ProcessEnv
+): Promise<BuiltPackage> {
   const force = config.failOn === 'never'
-  const explicit = inputs.output && !(await isDirectory(inputs.output)) && !inputs.output.endsWith('/') ? inputs.output : undefined
+  const explicit =
+    inputs.output && !inputs.outputIsFolder && !(await isDirectory(inputs.output))
+      ? inputs.output
+      : undefined
   const outDir = explicit ? path.dirname(explicit) : (inputs.output ?? tempDir)
-  const finalName = (id: string | undefined) => explicit ?? path.join(outDir, defaultZipName(id, config.version, inputs.artifactName))
+  const finalName = (id: string | undefined) =>
+    explicit ?? path.join(outDir, defaultZipName(id, config.version, inputs.artifactName))
   // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
   if (inputs.output) await fs.mkdir(outDir, { recursive: true })
 
@@ -43,23 +52,51 @@ export async function buildPackage(inputs: ActionInputs, config: ResolvedConfig,
     const result = await validatePackage(inputs.location, config)
     const target = finalName(result.pkg.id)
     const byType = rawByType(result)
-    if (result.counts.error > 0 && !force) return { result, sourceKind: 'zip', target, byType, notWritten: notWritten(result) }
-    if (path.resolve(target) !== path.resolve(inputs.location)) await fs.copyFile(inputs.location, target)
-    const zip = { path: target, sha256: await sha256File(target), bytes: (await fs.stat(target)).size, files: result.pkg.files.length }
+    if (result.counts.error > 0 && !force)
+      return { result, sourceKind: 'zip', target, byType, notWritten: notWritten(result) }
+    if (path.resolve(target) !== path.resolve(inputs.location))
+      await fs.copyFile(inputs.location, target)
+    const zip = {
+      path: target,
+      sha256: await sha256File(target),
+      bytes: (await fs.stat(target)).size,
+      files: result.pkg.files.length
+    }
     return { result, sourceKind: 'zip', zip, target, byType }
   }
 
   const out = explicit ?? path.join(outDir, `.h5-offline-${randomBytes(6).toString('hex')}.zip`)
-  const packed = await packPackage(inputs.location, config, { out, force, mtime: sourceDateEpoch(env) })
+  const packed = await packPackage(inputs.location, config, {
+    out,
+    force,
+    mtime: sourceDateEpoch(env)
+  })
   const target = finalName(packed.pkg.id)
-  if (!packed.zip) return { result: packed, sourceKind: 'directory', target, byType: rawByType(packed), notWritten: notWritten(packed) }
+  if (!packed.zip)
+    return {
+      result: packed,
+      sourceKind: 'directory',
+      target,
+      byType: rawByType(packed),
+      notWritten: notWritten(packed)
+    }
   if (out !== target) await fs.rename(out, target)
   const { sha256, bytes, files, byType } = packed.zip
-  return { result: packed, sourceKind: 'directory', zip: { path: target, sha256, bytes, files }, target, byType }
+  return {
+    result: packed,
+    sourceKind: 'directory',
+    zip: { path: target, sha256, bytes, files },
+    target,
+    byType
+  }
 }
 
 /** `<artifact-name>.zip` when an artifact name is given (the artifact is named after the file), else `<id>[_<version>].zip`. */
-export function defaultZipName(id: string | undefined, version: string | undefined, artifactName: string | undefined): string {
+export function defaultZipName(
+  id: string | undefined,
+  version: string | undefined,
+  artifactName: string | undefined
+): string {
   if (artifactName) return `${artifactName}.zip`
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '-')
   return `${safe(id ?? 'package')}${version ? `_${safe(version)}` : ''}.zip`

@@ -5,7 +5,8 @@ import type { PackageModel } from '../core/layout.js'
 /** `p` relative to the workspace with `/` separators, or undefined when it is outside (it would attach to nothing). */
 export function relativeToWorkspace(p: string, workspace: string): string | undefined {
   const rel = path.relative(workspace, p)
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    return undefined
   return rel.split(path.sep).join('/')
 }
 
@@ -20,13 +21,19 @@ export function sourceFileResolver(
   sourceKind: 'directory' | 'zip',
   workspace: string
 ): (f: Finding) => AnnotationTarget {
-  const packageItself: AnnotationTarget = { file: relativeToWorkspace(location, workspace), own: false }
+  const packageItself: AnnotationTarget = {
+    file: relativeToWorkspace(location, workspace),
+    own: false
+  }
   return (f) => {
     if (sourceKind === 'zip' || f.path === undefined) return packageItself
     const under = pkg.placedUnder
     const created = under !== '' && f.path !== under && !f.path.startsWith(`${under}/`)
     if (created || f.file === '') return packageItself
-    return { file: relativeToWorkspace(path.join(location, f.file ?? f.path), workspace), own: true }
+    return {
+      file: relativeToWorkspace(path.join(location, f.file ?? f.path), workspace),
+      own: true
+    }
   }
 }
 

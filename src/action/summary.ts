@@ -47,29 +47,49 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
   const rawBytes = pkg.files.reduce((s, f) => s + f.size, 0)
   head.push(`| Files | ${num(pkg.files.length)}, ${bytes(rawBytes)} (${num(rawBytes)} bytes) |`)
   if (input.zip) {
-    head.push(`| Zip | ${num(input.zip.files)} files, ${bytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`)
+    head.push(
+      `| Zip | ${num(input.zip.files)} files, ${bytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`
+    )
     head.push(`| SHA-256 | \`${input.zip.sha256}\` |`)
   } else {
     head.push(`| Zip | not written${input.notWritten ? `: ${md(input.notWritten)}` : ''} |`)
   }
   head.push(`| Artifact | ${artifactCell(input.artifact)} |`)
-  if (input.reportPath) head.push(`| JSON report | ${md(input.reportPath)} (\`report-path\` output) |`)
+  if (input.reportPath)
+    head.push(`| JSON report | ${md(input.reportPath)} (\`report-path\` output) |`)
   head.push('')
 
-  const types = Object.entries(input.byType).sort((a, b) => b[1].bytes - a[1].bytes || (a[0] < b[0] ? -1 : 1))
+  const types = Object.entries(input.byType).sort(
+    (a, b) => b[1].bytes - a[1].bytes || (a[0] < b[0] ? -1 : 1)
+  )
   if (types.length) {
     const zippedKnown = types.every(([, t]) => t.zipped !== undefined)
     head.push('<details><summary>Size by file type</summary>', '')
-    head.push(`| Type | Files | Size${zippedKnown ? ' | Zipped' : ''} |`, `|---|--:|--:${zippedKnown ? '|--:' : ''}|`)
+    head.push(
+      `| Type | Files | Size${zippedKnown ? ' | Zipped' : ''} |`,
+      `|---|--:|--:${zippedKnown ? '|--:' : ''}|`
+    )
     for (const [ext, t] of types) {
-      head.push(`| ${md(ext)} | ${num(t.files)} | ${bytes(t.bytes)}${zippedKnown ? ` | ${bytes(t.zipped ?? 0)}` : ''} |`)
+      head.push(
+        `| ${md(ext)} | ${num(t.files)} | ${bytes(t.bytes)}${zippedKnown ? ` | ${bytes(t.zipped ?? 0)}` : ''} |`
+      )
     }
-    const total = types.reduce((s, [, t]) => ({ files: s.files + t.files, bytes: s.bytes + t.bytes, zipped: s.zipped + (t.zipped ?? 0) }), {
-      files: 0,
-      bytes: 0,
-      zipped: 0
-    })
-    head.push(`| **total** | ${num(total.files)} | ${bytes(total.bytes)}${zippedKnown ? ` | ${bytes(total.zipped)}` : ''} |`, '')
+    const total = types.reduce(
+      (s, [, t]) => ({
+        files: s.files + t.files,
+        bytes: s.bytes + t.bytes,
+        zipped: s.zipped + (t.zipped ?? 0)
+      }),
+      {
+        files: 0,
+        bytes: 0,
+        zipped: 0
+      }
+    )
+    head.push(
+      `| **total** | ${num(total.files)} | ${bytes(total.bytes)}${zippedKnown ? ` | ${bytes(total.zipped)}` : ''} |`,
+      ''
+    )
     head.push('</details>', '')
   }
 
@@ -82,10 +102,20 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
   head.push(`### Findings by rule`, '')
   head.push('| Rule | Severity | Count | How to fix |', '|---|---|--:|---|')
   for (const [rule, list] of byRule) {
-    const severities = [...new Set(list.map((f) => f.severity))].map((s) => `${ICON[s]} ${s}`).join(', ')
-    head.push(`| [${rule}](${ruleDocsUrl(rule)}) | ${severities} | ${num(list.length)} | ${cell(fixFor(rule))} |`)
+    const severities = [...new Set(list.map((f) => f.severity))]
+      .map((s) => `${ICON[s]} ${s}`)
+      .join(', ')
+    head.push(
+      `| [${rule}](${ruleDocsUrl(rule)}) | ${severities} | ${num(list.length)} | ${cell(fixFor(rule))} |`
+    )
   }
-  head.push('', '### All findings', '', '| Rule | Severity | Location | Message |', '|---|---|---|---|')
+  head.push(
+    '',
+    '### All findings',
+    '',
+    '| Rule | Severity | Location | Message |',
+    '|---|---|---|---|'
+  )
 
   const text = head.join('\n') + '\n'
   const rows: string[] = []
@@ -138,13 +168,17 @@ function verdict(input: SummaryInput): string {
 }
 
 function countLine(c: Counts): string {
-  return [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.notice, 'notice')].join(', ')
+  return [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.notice, 'notice')].join(
+    ', '
+  )
 }
 
 function artifactCell(a: UploadOutcome): string {
   switch (a.status) {
     case 'uploaded':
-      return a.url ? `[${md(a.name)}](${a.url}) (digest \`sha256:${a.digest}\`)` : `${md(a.name)} (ID ${a.id})`
+      return a.url
+        ? `[${md(a.name)}](${a.url}) (digest \`sha256:${a.digest}\`)`
+        : `${md(a.name)} (ID ${a.id})`
     case 'skipped':
       return `not uploaded: ${md(a.reason)}`
     case 'failed':

@@ -165,7 +165,7 @@ function encodeSegment(segment: string): string {
  * Percent-decodes every valid UTF-8 escape sequence and leaves anything else as written, so `100%.png` still
  * names `100%.png` and one stray `%` does not stop `%20` next to it from being decoded.
  */
-export function lenientDecode(p: string): string {
+function lenientDecode(p: string): string {
   if (p.indexOf('%') === -1) return p
   try {
     return decodeURIComponent(p)

@@ -5,9 +5,19 @@ import path from 'node:path'
 import { describe, test } from 'vitest'
 import { INPUT_NAMES } from '../../src/action/inputs.js'
 import { craftZip } from '../helpers/craft-zip.js'
-import { startFakeResultsService, type FakeOptions, type FakeResultsService } from '../helpers/fake-results-service.js'
+import {
+  startFakeResultsService,
+  type FakeOptions,
+  type FakeResultsService
+} from '../helpers/fake-results-service.js'
 import { nodeBinaries } from '../helpers/node24.js'
-import { ACTION_ENTRY, actionMetadata, runAction, type ActionRun, type ParsedAnnotation } from '../helpers/run-action.js'
+import {
+  ACTION_ENTRY,
+  actionMetadata,
+  runAction,
+  type ActionRun,
+  type ParsedAnnotation
+} from '../helpers/run-action.js'
 
 /*
  * The Action end to end, as a runner runs it: the committed bundle (dist/index.js) in a child process with a clean
@@ -16,7 +26,9 @@ import { ACTION_ENTRY, actionMetadata, runAction, type ActionRun, type ParsedAnn
  */
 
 if (!fs.existsSync(ACTION_ENTRY)) {
-  throw new Error(`${path.relative(process.cwd(), ACTION_ENTRY)} is missing: run npm run build before the end-to-end tests`)
+  throw new Error(
+    `${path.relative(process.cwd(), ACTION_ENTRY)} is missing: run npm run build before the end-to-end tests`
+  )
 }
 
 const PNG = Buffer.from(
@@ -42,17 +54,29 @@ const SITE: Record<string, string | Buffer> = {
   'img/logo.png': PNG
 }
 
-const INPUTS = { path: 'site', 'package-id': '20171228', 'main-entry': '/www/index.html', version: '1.0.0.0' }
+const INPUTS = {
+  path: 'site',
+  'package-id': '20171228',
+  'main-entry': '/www/index.html',
+  version: '1.0.0.0'
+}
 const ZIP_NAME = '20171228_1.0.0.0.zip'
 
 /** index.html line 5 refers to a file that is not there. */
-const BROKEN_HTML = (SITE['index.html'] as string).replace('<img src="img/logo.png" alt="" />', '<script src="./missing.js"></script>')
+const BROKEN_HTML = (SITE['index.html'] as string).replace(
+  '<img src="img/logo.png" alt="" />',
+  '<script src="./missing.js"></script>'
+)
 
 interface Setup {
   root: string
   workspace: string
   fake: FakeResultsService
-  run(inputs: Record<string, string>, env?: Record<string, string | undefined>, timeoutMs?: number): Promise<ActionRun>
+  run(
+    inputs: Record<string, string>,
+    env?: Record<string, string | undefined>,
+    timeoutMs?: number
+  ): Promise<ActionRun>
 }
 
 const binaries = nodeBinaries()
@@ -87,7 +111,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     }
   }
 
-  test('a passing package: exit 0, the zip uploaded byte for byte, outputs, summary, report', async ({ expect, onTestFinished }) => {
+  test('a passing package: exit 0, the zip uploaded byte for byte, outputs, summary, report', async ({
+    expect,
+    onTestFinished
+  }) => {
     const t = await setup(onTestFinished)
     const r = await t.run({ ...INPUTS, 'retention-days': '5' })
     expect(r.code, r.stdout + r.stderr).toBe(0)
@@ -154,7 +181,11 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(pass.outputs.warnings).toBe('1')
     expect(pass.outputs.errors).toBe('0')
     expect(pass.annotations).toContainEqual(
-      expect.objectContaining({ level: 'warning', title: 'name-url-unsafe', file: 'site/img/bad name.png' })
+      expect.objectContaining({
+        level: 'warning',
+        title: 'name-url-unsafe',
+        file: 'site/img/bad name.png'
+      })
     )
     expect(pass.summary).toContain('passed with warnings')
     expect(t.fake.artifacts.map((a) => a.name)).toEqual([ZIP_NAME])
@@ -167,7 +198,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(fail.outputs['artifact-id']).not.toBe('')
     const failure = fail.annotations.filter((a) => a.level === 'error')
     expect(failure).toHaveLength(1)
-    expect(failure[0].message).toMatch(/0 errors and 1 warning \(fail-on: warning\); the zip was written/)
+    expect(failure[0].message).toMatch(
+      /0 errors and 1 warning \(fail-on: warning\); the zip was written/
+    )
     expect(fail.summary).toContain('## ❌ H5 offline package 20171228: failed')
   })
 
@@ -185,7 +218,12 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(fs.readdirSync(r.runnerTemp).filter((f) => f.endsWith('.zip'))).toEqual([])
     expect(t.fake.requests).toEqual([])
     const [ref, failure] = r.annotations
-    expect(ref).toMatchObject({ level: 'error', title: 'ref-broken', file: 'site/index.html', line: 5 })
+    expect(ref).toMatchObject({
+      level: 'error',
+      title: 'ref-broken',
+      file: 'site/index.html',
+      line: 5
+    })
     expect(ref.col).toBeGreaterThanOrEqual(1)
     expect(ref.message).toContain('"./missing.js" points at 20171228/www/missing.js')
     expect(ref.message).toContain('docs/rules/ref-broken.md')
@@ -193,9 +231,13 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(failure.message).toContain('no zip was written')
     expect(r.annotations).toHaveLength(2)
     const report = JSON.parse(fs.readFileSync(r.outputs['report-path'], 'utf8'))
-    expect(report.findings).toEqual([expect.objectContaining({ rule: 'ref-broken', severity: 'error', line: 5 })])
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: 'ref-broken', severity: 'error', line: 5 })
+    ])
     expect(r.summary).toContain('| Zip | not written')
-    expect(r.summary).toContain('[ref-broken](https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules/ref-broken.md)')
+    expect(r.summary).toContain(
+      '[ref-broken](https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules/ref-broken.md)'
+    )
 
     const never = await t.run({ ...INPUTS, 'fail-on': 'never' })
     expect(never.code).toBe(0)
@@ -210,7 +252,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect,
     onTestFinished
   }) => {
-    const scripts = Array.from({ length: 13 }, (_, i) => `<script src="gone-${i}.js"></script>`).join('\n')
+    const scripts = Array.from(
+      { length: 13 },
+      (_, i) => `<script src="gone-${i}.js"></script>`
+    ).join('\n')
     const files: Record<string, string | Buffer> = {
       ...SITE,
       'index.html': `<!doctype html>\n<html><body>\n${scripts}\n</body></html>\n`
@@ -219,7 +264,8 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const t = await setup(onTestFinished, files)
     const r = await t.run({ ...INPUTS, 'main-entry': '' })
     expect(r.code).toBe(1)
-    const count = (level: ParsedAnnotation['level']) => r.annotations.filter((a) => a.level === level).length
+    const count = (level: ParsedAnnotation['level']) =>
+      r.annotations.filter((a) => a.level === level).length
     // The runner shows 10 of each per step: 9 findings + the step's failure message, 10 warnings, and the
     // notices including the one that says what is missing.
     expect(count('error')).toBe(10)
@@ -234,7 +280,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const more = r.annotations.filter((a) => a.title === 'More findings')
     expect(more).toHaveLength(1)
     expect(more[0].level).toBe('notice')
-    expect(more[0].message).toMatch(/^8 more findings are not shown as annotations \(4 errors, 4 warnings\)/)
+    expect(more[0].message).toMatch(
+      /^8 more findings are not shown as annotations \(4 errors, 4 warnings\)/
+    )
     expect(more[0].message).toContain('The job summary lists every finding')
     expect(r.summary.match(/\| \[ref-broken\]/g)).toHaveLength(14) // 1 in the rule table + 13 rows
     expect(r.summary.match(/\| \[name-url-unsafe\]/g)).toHaveLength(15)
@@ -263,7 +311,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.code).toBe(0)
     // Only annotations about our files; nothing a name tried to start.
     expect(r.commands.some((c) => c.data.startsWith('injected'))).toBe(false)
-    expect(r.stdout.split('\n').some((l) => l.trimStart().startsWith('::error::injected'))).toBe(false)
+    expect(r.stdout.split('\n').some((l) => l.trimStart().startsWith('::error::injected'))).toBe(
+      false
+    )
     expect(r.annotations.filter((a) => a.level === 'error')).toEqual([])
     const files_ = r.annotations.map((a) => a.file)
     expect(files_).toContain(`site/js/${evil}`)
@@ -279,7 +329,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.summary).toContain('\\<script\\>alert\\(1\\)\\<.js')
     expect(r.summary).toContain('a\\|b\\`c\\`\\*d\\*.js')
     expect(r.summary).toContain('a%,b:c\\\\nd.js')
-    for (const row of r.summary.split('\n').filter((l) => l.startsWith('| [name-url-unsafe]') && l.includes('www/'))) {
+    for (const row of r.summary
+      .split('\n')
+      .filter((l) => l.startsWith('| [name-url-unsafe]') && l.includes('www/'))) {
       expect(row.replace(/\\\\/g, '').match(/(?<!\\)\|/g)).toHaveLength(5)
     }
   })
@@ -293,14 +345,21 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     for (let i = 0; i < 3000; i++) files[`img/${long} ${String(i).padStart(4, '0')}.png`] = PNG
     const t = await setup(onTestFinished, files)
     // Long names are also tar-path-length warnings; one rule is enough here (and exercises `rules`).
-    const r = await t.run({ ...INPUTS, 'upload-artifact': 'false', rules: '# names only\ntar-path-length = off\n' })
+    const r = await t.run({
+      ...INPUTS,
+      'upload-artifact': 'false',
+      rules: '# names only\ntar-path-length = off\n'
+    })
     expect(r.code).toBe(0)
     expect(r.outputs.warnings).toBe('3000')
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024)
     expect(Buffer.byteLength(r.summary)).toBeGreaterThan(900_000)
     expect(r.summary).toMatch(/\| \[name-url-unsafe\]\([^)]*\) \| ⚠️ warning \| 3,000 \|/)
-    const shown = r.summary.split('\n').filter((l) => l.startsWith('| [name-url-unsafe]')).length - 1
-    expect(r.summary).toContain(`_${(3000 - shown).toLocaleString('en-US')} more findings not shown: a job summary is limited to 1 MiB.`)
+    const shown =
+      r.summary.split('\n').filter((l) => l.startsWith('| [name-url-unsafe]')).length - 1
+    expect(r.summary).toContain(
+      `_${(3000 - shown).toLocaleString('en-US')} more findings not shown: a job summary is limited to 1 MiB.`
+    )
     expect(r.annotations.filter((a) => a.level === 'warning')).toHaveLength(10)
     expect(t.fake.requests).toEqual([])
     expect(r.outputs['artifact-id']).toBe('')
@@ -314,7 +373,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const entries = [
       { name: '20171228/' },
       { name: '20171228/www/' },
-      ...Object.entries({ ...SITE, 'img/bad name.png': PNG }).map(([name, data]) => ({ name: `20171228/www/${name}`, data }))
+      ...Object.entries({ ...SITE, 'img/bad name.png': PNG }).map(([name, data]) => ({
+        name: `20171228/www/${name}`,
+        data
+      }))
     ]
     const zip = craftZip(entries)
     fs.mkdirSync(path.join(t.workspace, 'build'), { recursive: true })
@@ -336,7 +398,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     onTestFinished
   }) => {
     const laidOut = Object.fromEntries(
-      Object.entries({ ...SITE, 'index.html': BROKEN_HTML }).map(([name, data]) => [`20171228/www/${name}`, data])
+      Object.entries({ ...SITE, 'index.html': BROKEN_HTML }).map(([name, data]) => [
+        `20171228/www/${name}`,
+        data
+      ])
     )
     const t = await setup(onTestFinished, laidOut, {}, 'packages/h5')
     const r = await t.run({
@@ -347,48 +412,97 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       'artifact-name': 'h5-package.zip'
     })
     expect(r.code).toBe(0)
-    expect(r.annotations[0]).toMatchObject({ title: 'ref-broken', file: 'packages/h5/20171228/www/index.html', line: 5 })
+    expect(r.annotations[0]).toMatchObject({
+      title: 'ref-broken',
+      file: 'packages/h5/20171228/www/index.html',
+      line: 5
+    })
     expect(r.outputs['zip-path']).toBe(path.join(t.workspace, 'out/pkg.zip'))
     expect(r.outputs['report-path']).toBe(path.join(t.workspace, 'out/pkg.report.json'))
     expect(t.fake.artifacts.map((a) => a.name)).toEqual(['h5-package.zip'])
     expect(t.fake.artifacts[0].bytes.equals(fs.readFileSync(r.outputs['zip-path']))).toBe(true)
   })
 
-  test('a global package from a config file, with inputs on top', async ({ expect, onTestFinished }) => {
-    const t = await setup(onTestFinished, { 'lib/common.js': 'window.common = 1\n', 'lib/common.css': 'body{}\n' }, {}, 'global')
+  test('a global package from a config file, with inputs on top', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(
+      onTestFinished,
+      { 'lib/common.js': 'window.common = 1\n', 'lib/common.css': 'body{}\n' },
+      {},
+      'global'
+    )
     fs.writeFileSync(
       path.join(t.workspace, 'h5offline.config.json'),
-      JSON.stringify({ type: 'global', id: '77777777', appId: '53E5279071442', workspace: 'test', versionDir: 'v1', version: '1.0.0.0' })
+      JSON.stringify({
+        type: 'global',
+        id: '77777777',
+        appId: '53E5279071442',
+        workspace: 'test',
+        versionDir: 'v1',
+        version: '1.0.0.0'
+      })
     )
-    const r = await t.run({ path: 'global', 'upload-artifact': 'false' })
+    const r = await t.run({ path: 'global', 'upload-artifact': 'false', output: 'h5-dist/' })
     expect(r.code, r.stdout).toBe(0)
     expect(r.outputs['package-type']).toBe('global')
     expect(r.outputs['package-id']).toBe('77777777')
-    expect(path.basename(r.outputs['zip-path'])).toBe('77777777_1.0.0.0.zip')
+    // A folder output: the default name inside it, the report next to the zip.
+    expect(r.outputs['zip-path']).toBe(path.join(t.workspace, 'h5-dist/77777777_1.0.0.0.zip'))
+    expect(r.outputs['report-path']).toBe(
+      path.join(t.workspace, 'h5-dist/77777777_1.0.0.0.report.json')
+    )
+    expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
 
     const bad = await t.run({ path: 'global', 'package-id': '1234' })
     expect(bad.code).toBe(1)
-    expect(bad.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^Input "package-id": an 8-digit package ID/)])
+    expect(bad.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Input "package-id": an 8-digit package ID/)
+    ])
 
-    fs.writeFileSync(path.join(t.workspace, 'h5offline.config.json'), JSON.stringify({ id: 'nope' }))
+    fs.writeFileSync(
+      path.join(t.workspace, 'h5offline.config.json'),
+      JSON.stringify({ id: 'nope' })
+    )
     const badFile = await t.run({ path: 'global' })
     expect(badFile.code).toBe(1)
-    expect(badFile.annotations[0].message).toMatch(/^h5offline\.config\.json: "id": an 8-digit package ID/)
+    expect(badFile.annotations[0].message).toMatch(
+      /^h5offline\.config\.json: "id": an 8-digit package ID/
+    )
   })
 
-  test('bad inputs fail the step naming the input, before anything is written', async ({ expect, onTestFinished }) => {
+  test('bad inputs fail the step naming the input, before anything is written', async ({
+    expect,
+    onTestFinished
+  }) => {
     const t = await setup(onTestFinished)
     const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ 'fail-on': 'sometimes' }, /^Input "fail-on": expected one of error\|warning\|never, got "sometimes"$/],
-      [{ 'package-type': 'big' }, /^Input "package-type": expected one of global\|standard\|auto, got "big"$/],
-      [{ overwrite: 'yes', 'retention-days': '-1' }, /^Input "retention-days": expected a whole number.*, got "-1"\nInput "overwrite": expected true or false, got "yes"$/],
+      [
+        { 'fail-on': 'sometimes' },
+        /^Input "fail-on": expected one of error\|warning\|never, got "sometimes"$/
+      ],
+      [
+        { 'package-type': 'big' },
+        /^Input "package-type": expected one of global\|standard\|auto, got "big"$/
+      ],
+      [
+        { overwrite: 'yes', 'retention-days': '-1' },
+        /^Input "retention-days": expected a whole number.*, got "-1"\nInput "overwrite": expected true or false, got "yes"$/
+      ],
       [{ rules: 'ref-broken=loud' }, /^Input "rules" \(ref-broken\): /],
-      [{ rules: 'ref-broken' }, /^Input "rules": "ref-broken" is not <rule-id>=<off\|notice\|warning\|error>$/],
+      [
+        { rules: 'ref-broken' },
+        /^Input "rules": "ref-broken" is not <rule-id>=<off\|notice\|warning\|error>$/
+      ],
       [{ rules: 'no-such-rule=off' }, /^Input "rules": unknown rule id "no-such-rule"/],
       [{ 'artifact-name': 'a/b' }, /^Input "artifact-name": "a\/b" is not a valid artifact name/],
       [{ path: '' }, /^Input "path": required/],
       [{ path: 'nowhere' }, /^Input "path": .*nowhere does not exist/],
-      [{ 'package-id': '' }, /^Input "package-id": the package ID is required .*give package-id 20171228/]
+      [
+        { 'package-id': '' },
+        /^Input "package-id": the package ID is required .*give package-id 20171228/
+      ]
     ]
     for (const [inputs, message] of cases) {
       const r = await t.run({ ...INPUTS, ...inputs })
@@ -402,12 +516,19 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.requests).toEqual([])
   })
 
-  test('no runtime token (a local run): a notice, no upload, still a success', async ({ expect, onTestFinished }) => {
+  test('no runtime token (a local run): a notice, no upload, still a success', async ({
+    expect,
+    onTestFinished
+  }) => {
     const t = await setup(onTestFinished)
     const r = await t.run(INPUTS, { ACTIONS_RUNTIME_TOKEN: undefined })
     expect(r.code).toBe(0)
     expect(r.annotations).toEqual([
-      expect.objectContaining({ level: 'notice', title: 'No artifact', message: expect.stringContaining('ACTIONS_RUNTIME_TOKEN is not set') })
+      expect.objectContaining({
+        level: 'notice',
+        title: 'No artifact',
+        message: expect.stringContaining('ACTIONS_RUNTIME_TOKEN is not set')
+      })
     ])
     expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
     expect(r.outputs['artifact-id']).toBe('')
@@ -415,13 +536,43 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.requests).toEqual([])
   })
 
-  test('a name conflict (409) fails with advice; overwrite deletes and uploads again', async ({ expect, onTestFinished }) => {
+  test('GITHUB_SERVER_URL: the artifact link follows it; on GHES the upload fails with advice', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const r = await t.run(INPUTS, { GITHUB_SERVER_URL: 'https://github.localhost/' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.outputs['artifact-url']).toBe(
+      `https://github.localhost/octo/repo/actions/runs/4242/artifacts/${r.outputs['artifact-id']}`
+    )
+
+    const ghes = await t.run(
+      { ...INPUTS, 'artifact-name': 'ghes' },
+      { GITHUB_SERVER_URL: 'https://ghes.example.com' }
+    )
+    expect(ghes.code).toBe(1)
+    const failure = ghes.annotations.filter((a) => a.level === 'error')
+    expect(failure).toHaveLength(1)
+    expect(failure[0].message).toMatch(
+      /not currently supported on GHES.*Set `upload-artifact: false`/s
+    )
+    expect(fs.existsSync(ghes.outputs['zip-path'])).toBe(true)
+    expect(t.fake.artifacts.map((a) => a.name)).toEqual([ZIP_NAME])
+  })
+
+  test('a name conflict (409) fails with advice; overwrite deletes and uploads again', async ({
+    expect,
+    onTestFinished
+  }) => {
     const t = await setup(onTestFinished, SITE, { existing: [{ name: ZIP_NAME }] })
     const conflict = await t.run(INPUTS)
     expect(conflict.code).toBe(1)
     const error = conflict.annotations.filter((a) => a.level === 'error')
     expect(error).toHaveLength(1)
-    expect(error[0].message).toContain(`an artifact named ${ZIP_NAME} already exists in this workflow run`)
+    expect(error[0].message).toContain(
+      `an artifact named ${ZIP_NAME} already exists in this workflow run`
+    )
     expect(error[0].message).toContain('`overwrite: true`')
     expect(error[0].message).toContain('${{ github.run_attempt }}')
     expect(error[0].message).toContain('(409) Conflict')
@@ -433,7 +584,12 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const old = t.fake.artifacts[0].id
     const again = await t.run({ ...INPUTS, overwrite: 'true' })
     expect(again.code, again.stdout).toBe(0)
-    expect(t.fake.calls().slice(1)).toEqual(['ListArtifacts', 'DeleteArtifact', 'CreateArtifact', 'FinalizeArtifact'])
+    expect(t.fake.calls().slice(1)).toEqual([
+      'ListArtifacts',
+      'DeleteArtifact',
+      'CreateArtifact',
+      'FinalizeArtifact'
+    ])
     expect(t.fake.artifacts).toHaveLength(1)
     expect(t.fake.artifacts[0].id).not.toBe(old)
     expect(t.fake.artifacts[0].bytes.equals(fs.readFileSync(again.outputs['zip-path']))).toBe(true)
@@ -445,7 +601,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.calls().slice(5)).toEqual(['ListArtifacts', 'CreateArtifact', 'FinalizeArtifact'])
   })
 
-  test('a 500 is retried by the client and the upload then succeeds', async ({ expect, onTestFinished }) => {
+  test('a 500 is retried by the client and the upload then succeeds', async ({
+    expect,
+    onTestFinished
+  }) => {
     const t = await setup(onTestFinished, SITE, { failTimes: 1 })
     const r = await t.run(INPUTS)
     expect(r.code, r.stdout).toBe(0)
@@ -454,21 +613,24 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.outputs['artifact-digest']).toBe(r.outputs.sha256)
   })
 
-  test('a service that keeps failing: a clear error after the client gives up, in bounded time', { timeout: 75_000 }, async ({
-    expect,
-    onTestFinished
-  }) => {
-    const t = await setup(onTestFinished, SITE, { failAlways: true })
-    const r = await t.run(INPUTS, {}, 70_000)
-    expect(r.signal).toBeNull()
-    expect(r.code).toBe(1)
-    expect(r.durationMs).toBeLessThan(60_000)
-    const error = r.annotations.filter((a) => a.level === 'error')
-    expect(error).toHaveLength(1)
-    expect(error[0].message).toMatch(/^artifact upload of 20171228_1\.0\.0\.0\.zip failed: Failed to CreateArtifact: Failed to make request after 5 attempts/)
-    expect(t.fake.calls()).toEqual(Array(5).fill('CreateArtifact'))
-    expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
-  })
+  test(
+    'a service that keeps failing: a clear error after the client gives up, in bounded time',
+    { timeout: 75_000 },
+    async ({ expect, onTestFinished }) => {
+      const t = await setup(onTestFinished, SITE, { failAlways: true })
+      const r = await t.run(INPUTS, {}, 70_000)
+      expect(r.signal).toBeNull()
+      expect(r.code).toBe(1)
+      expect(r.durationMs).toBeLessThan(60_000)
+      const error = r.annotations.filter((a) => a.level === 'error')
+      expect(error).toHaveLength(1)
+      expect(error[0].message).toMatch(
+        /^artifact upload of 20171228_1\.0\.0\.0\.zip failed: Failed to CreateArtifact: Failed to make request after 5 attempts/
+      )
+      expect(t.fake.calls()).toEqual(Array(5).fill('CreateArtifact'))
+      expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
+    }
+  )
 })
 
 describe('action.yml', () => {
@@ -480,7 +642,9 @@ describe('action.yml', () => {
     expect(meta.raw).toMatch(/^branding:\n {2}icon: '[a-z-]+'\n {2}color: '[a-z-]+'$/m)
   })
 
-  test('declares exactly the inputs the Action reads, each with a description stating its default', ({ expect }) => {
+  test('declares exactly the inputs the Action reads, each with a description stating its default', ({
+    expect
+  }) => {
     expect(meta.inputs.map((i) => i.name).sort()).toEqual([...INPUT_NAMES].sort())
     for (const input of meta.inputs) {
       if (input.required) expect(input.description, input.name).toMatch(/Required\./)
@@ -492,7 +656,11 @@ describe('action.yml', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-action-meta-'))
     onTestFinished(() => fs.rmSync(root, { recursive: true, force: true }))
     writeTree(path.join(root, 'ws/site'), SITE)
-    const r = await runAction({ node: process.execPath, workspace: path.join(root, 'ws'), inputs: { ...INPUTS, 'upload-artifact': 'false' } })
+    const r = await runAction({
+      node: process.execPath,
+      workspace: path.join(root, 'ws'),
+      inputs: { ...INPUTS, 'upload-artifact': 'false' }
+    })
     expect(r.code).toBe(0)
     expect(meta.outputs.map((o) => o.name).sort()).toEqual(Object.keys(r.outputs).sort())
     for (const o of meta.outputs) expect(o.description, o.name).not.toBe('')

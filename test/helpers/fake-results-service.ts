@@ -77,7 +77,9 @@ interface Pending {
   contentType?: string
 }
 
-export async function startFakeResultsService(options: FakeOptions = {}): Promise<FakeResultsService> {
+export async function startFakeResultsService(
+  options: FakeOptions = {}
+): Promise<FakeResultsService> {
   const runBackendId = 'b1d8d7f0-0000-4000-8000-00000000run1'
   const jobBackendId = 'b1d8d7f0-0000-4000-8000-00000000job1'
   const token = fakeRuntimeToken(runBackendId, jobBackendId)
@@ -90,7 +92,13 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
 
   for (const e of opts.existing ?? []) {
     const bytes = e.bytes ?? Buffer.from('earlier upload')
-    artifacts.push({ id: nextId++, name: e.name, bytes, sha256: sha256(bytes), createdAt: new Date().toISOString() })
+    artifacts.push({
+      id: nextId++,
+      name: e.name,
+      bytes,
+      sha256: sha256(bytes),
+      createdAt: new Date().toISOString()
+    })
   }
 
   const server = http.createServer((req, res) => {
@@ -107,7 +115,8 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
       }
       requests.push(record)
       try {
-        if (url.pathname.startsWith(TWIRP)) return twirp(url.pathname.slice(TWIRP.length), record, req, res)
+        if (url.pathname.startsWith(TWIRP))
+          return twirp(url.pathname.slice(TWIRP.length), record, req, res)
         if (url.pathname.startsWith('/blob/')) return blob(url, record, res)
         json(res, 404, { code: 'not_found', msg: `no route for ${req.method} ${url.pathname}` })
       } catch (e) {
@@ -116,22 +125,41 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
     })
   })
 
-  function twirp(method: string, r: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse) {
+  function twirp(
+    method: string,
+    r: RecordedRequest,
+    req: http.IncomingMessage,
+    res: http.ServerResponse
+  ) {
     if (req.method !== 'POST') return json(res, 405, { code: 'bad_route', msg: 'POST only' })
-    if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { code: 'unauthenticated', msg: 'bad token' })
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return json(res, 401, { code: 'unauthenticated', msg: 'bad token' })
     if (opts.failAlways || failuresLeft > 0) {
       failuresLeft = Math.max(0, failuresLeft - 1)
-      return json(res, 500, { code: 'internal', msg: 'the fake results service is failing on purpose' })
+      return json(res, 500, {
+        code: 'internal',
+        msg: 'the fake results service is failing on purpose'
+      })
     }
     const body = JSON.parse(r.body.toString('utf8') || '{}') as Record<string, unknown>
-    if (body.workflow_run_backend_id !== runBackendId || body.workflow_job_run_backend_id !== jobBackendId) {
-      if (method !== 'DeleteArtifact') return json(res, 400, { code: 'invalid_argument', msg: 'backend IDs do not match the token' })
+    if (
+      body.workflow_run_backend_id !== runBackendId ||
+      body.workflow_job_run_backend_id !== jobBackendId
+    ) {
+      if (method !== 'DeleteArtifact')
+        return json(res, 400, {
+          code: 'invalid_argument',
+          msg: 'backend IDs do not match the token'
+        })
     }
     const name = String(body.name ?? '')
     switch (method) {
       case 'CreateArtifact': {
         if (opts.conflictOnDuplicate && artifacts.some((a) => a.name === name)) {
-          return json(res, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' })
+          return json(res, 409, {
+            code: 'already_exists',
+            msg: 'an artifact with this name already exists on the workflow run'
+          })
         }
         const key = `${runBackendId}/${encodeURIComponent(name)}`
         pending.set(key, {
@@ -142,12 +170,16 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
           blocks: new Map()
         })
         const { port } = server.address() as AddressInfo
-        return json(res, 200, { ok: true, signed_upload_url: `http://127.0.0.1:${port}/blob/${key}?sv=2025-01-05&sr=b&sig=FAKESIG` })
+        return json(res, 200, {
+          ok: true,
+          signed_upload_url: `http://127.0.0.1:${port}/blob/${key}?sv=2025-01-05&sr=b&sig=FAKESIG`
+        })
       }
       case 'FinalizeArtifact': {
         const key = `${runBackendId}/${encodeURIComponent(name)}`
         const p = pending.get(key)
-        if (!p?.committed) return json(res, 404, { code: 'not_found', msg: `no committed upload for ${name}` })
+        if (!p?.committed)
+          return json(res, 404, { code: 'not_found', msg: `no committed upload for ${name}` })
         pending.delete(key)
         const id = nextId++
         artifacts.push({
@@ -193,24 +225,44 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
 
   /** Azure Put Block (`comp=block`) and Put Block List (`comp=blocklist`); both answer 201 as Azure does. */
   function blob(url: URL, r: RecordedRequest, res: http.ServerResponse) {
-    if (url.searchParams.get('sig') !== 'FAKESIG') return json(res, 403, { code: 'AuthenticationFailed', msg: 'bad signature' })
+    if (url.searchParams.get('sig') !== 'FAKESIG')
+      return json(res, 403, { code: 'AuthenticationFailed', msg: 'bad signature' })
     const key = url.pathname.slice('/blob/'.length)
     const p = pending.get(key)
     if (!p) return json(res, 404, { code: 'BlobNotFound', msg: `no pending upload at ${key}` })
     const comp = url.searchParams.get('comp')
-    const common = { 'x-ms-request-id': `req-${r.query.blockid ?? 'list'}`, 'x-ms-version': '2025-01-05', date: new Date().toUTCString() }
+    const common = {
+      'x-ms-request-id': `req-${r.query.blockid ?? 'list'}`,
+      'x-ms-version': '2025-01-05',
+      date: new Date().toUTCString()
+    }
     if (comp === 'block') {
       p.blocks.set(url.searchParams.get('blockid') ?? '', r.body)
-      res.writeHead(201, { ...common, 'x-ms-request-server-encrypted': 'true', 'content-length': '0' })
+      res.writeHead(201, {
+        ...common,
+        'x-ms-request-server-encrypted': 'true',
+        'content-length': '0'
+      })
       return res.end()
     }
     if (comp === 'blocklist') {
-      const ids = [...r.body.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)].map((m) => m[1])
+      const ids = [
+        ...r.body.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\//g)
+      ].map((m) => m[1])
       const missing = ids.filter((id) => !p.blocks.has(id))
-      if (missing.length) return json(res, 400, { code: 'InvalidBlockList', msg: `unknown blocks ${missing.join(',')}` })
+      if (missing.length)
+        return json(res, 400, {
+          code: 'InvalidBlockList',
+          msg: `unknown blocks ${missing.join(',')}`
+        })
       p.committed = Buffer.concat(ids.map((id) => p.blocks.get(id)!))
       p.contentType = r.headers['x-ms-blob-content-type'] as string | undefined
-      res.writeHead(201, { ...common, etag: `"0x${sha256(p.committed).slice(0, 16)}"`, 'last-modified': new Date().toUTCString(), 'content-length': '0' })
+      res.writeHead(201, {
+        ...common,
+        etag: `"0x${sha256(p.committed).slice(0, 16)}"`,
+        'last-modified': new Date().toUTCString(),
+        'content-length': '0'
+      })
       return res.end()
     }
     if (comp === null && r.method === 'PUT') {
@@ -232,7 +284,8 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
     options: opts,
     artifacts,
     requests,
-    calls: () => requests.filter((r) => r.path.startsWith(TWIRP)).map((r) => r.path.slice(TWIRP.length)),
+    calls: () =>
+      requests.filter((r) => r.path.startsWith(TWIRP)).map((r) => r.path.slice(TWIRP.length)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -243,7 +296,10 @@ export async function startFakeResultsService(options: FakeOptions = {}): Promis
 
 function json(res: http.ServerResponse, status: number, body: object) {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text)
+  })
   res.end(text)
 }
 

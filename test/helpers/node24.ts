@@ -9,7 +9,9 @@ export interface NodeBinary {
 }
 
 /** The Node major the Action declares (`runs.using: node24`, `.node-version`). */
-export const RUNTIME_MAJOR = Number(fs.readFileSync(path.join(ROOT, '.node-version'), 'utf8').trim().split('.')[0])
+export const RUNTIME_MAJOR = Number(
+  fs.readFileSync(path.join(ROOT, '.node-version'), 'utf8').trim().split('.')[0]
+)
 
 /** Outside package.json and already git-ignored; `npm ci` clears it, which only costs a download. */
 const CACHE = path.join(ROOT, 'node_modules/.cache/node' + RUNTIME_MAJOR)
@@ -29,25 +31,43 @@ export function nodeBinaries(): NodeBinary[] {
 
 function runtimeNode(): NodeBinary {
   const pkg = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`
-  const bin = path.join(CACHE, 'node_modules', pkg, 'bin', process.platform === 'win32' ? 'node.exe' : 'node')
+  const bin = path.join(
+    CACHE,
+    'node_modules',
+    pkg,
+    'bin',
+    process.platform === 'win32' ? 'node.exe' : 'node'
+  )
   if (!versionOf(bin)?.startsWith(`v${RUNTIME_MAJOR}.`)) {
     try {
       fs.mkdirSync(CACHE, { recursive: true })
       execFileSync(
         'npm',
-        ['install', '--prefix', CACHE, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `${pkg}@${RUNTIME_MAJOR}`],
+        [
+          'install',
+          '--prefix',
+          CACHE,
+          '--no-save',
+          '--no-package-lock',
+          '--no-audit',
+          '--no-fund',
+          '--loglevel=error',
+          `${pkg}@${RUNTIME_MAJOR}`
+        ],
         { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 }
       )
     } catch (e) {
       const err = e as { stderr?: Buffer; message: string }
       throw new Error(
         `Could not install Node ${RUNTIME_MAJOR} (npm install ${pkg}@${RUNTIME_MAJOR} into ${CACHE}) to run the Action's ` +
-          `end-to-end suite on its runtime: ${err.stderr?.toString() || err.message}`
+          `end-to-end suite on its runtime: ${err.stderr?.toString() || err.message}`,
+        { cause: e }
       )
     }
   }
   const version = versionOf(bin)
-  if (!version?.startsWith(`v${RUNTIME_MAJOR}.`)) throw new Error(`${bin} is not Node ${RUNTIME_MAJOR} (${version ?? 'not runnable'})`)
+  if (!version?.startsWith(`v${RUNTIME_MAJOR}.`))
+    throw new Error(`${bin} is not Node ${RUNTIME_MAJOR} (${version ?? 'not runnable'})`)
   return { label: `node ${version} (runtime)`, path: bin }
 }
 

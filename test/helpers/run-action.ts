@@ -61,7 +61,10 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   const summaryFile = path.join(scratch, 'step_summary')
   const eventFile = path.join(scratch, 'event.json')
   for (const f of [outputFile, summaryFile]) fs.writeFileSync(f, '')
-  fs.writeFileSync(eventFile, JSON.stringify({ pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }))
+  fs.writeFileSync(
+    eventFile,
+    JSON.stringify({ pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } })
+  )
 
   const env: Record<string, string> = {
     CI: 'true',
@@ -82,16 +85,22 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   }
   // The runner sets every input that has a default, then the `with:` values on top.
   for (const [name, def] of Object.entries(actionMetadata().inputDefaults)) {
-    env[`INPUT_${name.toUpperCase()}`] = def === '${{ github.token }}' ? 'ghs_faketoken0000000000000000000000000000' : def
+    env[`INPUT_${name.toUpperCase()}`] =
+      def === '${{ github.token }}' ? 'ghs_faketoken0000000000000000000000000000' : def
   }
-  for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(opts.inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k]
     else env[k] = v
   }
 
   const started = performance.now()
-  const child = spawn(opts.node, [ACTION_ENTRY], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(opts.node, [ACTION_ENTRY], {
+    cwd: opts.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -159,7 +168,12 @@ function unescapeData(s: string): string {
 }
 
 function unescapeProperty(s: string): string {
-  return s.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%25', '%')
+  return s
+    .replaceAll('%0D', '\r')
+    .replaceAll('%0A', '\n')
+    .replaceAll('%3A', ':')
+    .replaceAll('%2C', ',')
+    .replaceAll('%25', '%')
 }
 
 function isAnnotation(c: WorkflowCommand): boolean {
@@ -220,7 +234,9 @@ export function actionMetadata(): ActionMetadata {
   const lines = raw.split('\n')
   const result: ActionMetadata = { inputs: [], outputs: [], inputDefaults: {}, runs: {}, raw }
   let section = ''
-  let current: { name: string; description: string; required: boolean; default?: string } | undefined
+  let current:
+    | { name: string; description: string; required: boolean; default?: string }
+    | undefined
   let inDescription = false
   for (const line of lines) {
     if (/^\S/.test(line)) {
@@ -246,14 +262,17 @@ export function actionMetadata(): ActionMetadata {
     const prop = /^ {4}([a-z-]+):\s*(.*)$/.exec(line)
     if (prop) {
       inDescription = prop[1] === 'description'
-      if (prop[1] === 'description') current.description = /^[>|]/.test(prop[2]) ? '' : unquote(prop[2])
+      if (prop[1] === 'description')
+        current.description = /^[>|]/.test(prop[2]) ? '' : unquote(prop[2])
       if (prop[1] === 'required') current.required = prop[2].trim() === 'true'
       if (prop[1] === 'default') current.default = unquote(prop[2])
       continue
     }
-    if (inDescription && /^ {6}/.test(line)) current.description += (current.description ? ' ' : '') + line.trim()
+    if (inDescription && /^ {6}/.test(line))
+      current.description += (current.description ? ' ' : '') + line.trim()
   }
-  for (const i of result.inputs) if (i.default !== undefined) result.inputDefaults[i.name] = i.default
+  for (const i of result.inputs)
+    if (i.default !== undefined) result.inputDefaults[i.name] = i.default
   metadata = result
   return result
 }
