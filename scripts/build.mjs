@@ -13,10 +13,14 @@ const bundles = [
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true })
 for (const { entry, out } of bundles) {
-  execFileSync(ncc, ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'], {
-    cwd: root,
-    stdio: 'inherit'
-  })
+  execFileSync(
+    ncc,
+    ['build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  )
 }
 // npm's bin shim runs the file directly: it needs its shebang and the executable bit.
 const cli = path.join(root, 'dist/cli/index.js')

@@ -14,13 +14,38 @@ if (!fs.existsSync(cli)) {
 fs.mkdirSync(out, { recursive: true })
 
 const steps = [
-  ['pack', 'examples/global', '--config', 'examples/global.config.json', '--out', 'out/77777777_1.0.0.0.zip'],
-  ['validate', 'examples/standard', '--config', 'examples/standard.config.json', '--global-package', 'out/77777777_1.0.0.0.zip'],
-  ['pack', 'examples/standard', '--config', 'examples/standard.config.json', '--global-package', 'out/77777777_1.0.0.0.zip', '--out', 'out/20171228_1.0.0.0.zip']
+  [
+    'pack',
+    'examples/global',
+    '--config',
+    'examples/global.config.json',
+    '--out',
+    'out/77777777_1.0.0.0.zip'
+  ],
+  [
+    'validate',
+    'examples/standard',
+    '--config',
+    'examples/standard.config.json',
+    '--global-package',
+    'out/77777777_1.0.0.0.zip'
+  ],
+  [
+    'pack',
+    'examples/standard',
+    '--config',
+    'examples/standard.config.json',
+    '--global-package',
+    'out/77777777_1.0.0.0.zip',
+    '--out',
+    'out/20171228_1.0.0.0.zip'
+  ]
 ]
 for (const args of steps) {
   console.log(`\n$ h5-offline ${args.join(' ')}`)
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
-console.log(`\nZips to upload to the MDS console:\n  ${path.join(out, '77777777_1.0.0.0.zip')}\n  ${path.join(out, '20171228_1.0.0.0.zip')}`)
+console.log(
+  `\nZips to upload to the MDS console:\n  ${path.join(out, '77777777_1.0.0.0.zip')}\n  ${path.join(out, '20171228_1.0.0.0.zip')}`
+)

@@ -11,7 +11,11 @@ beforeAll(() => {
 })
 
 function cli(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } })
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1' }
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -20,7 +24,10 @@ function python(script: string, ...args: string[]) {
   if (r.status !== 0) throw new Error(r.stderr)
 }
 
-const GOOD = { '20171228/www/index.html': '<!doctype html><link rel="stylesheet" href="app.css">', '20171228/www/app.css': 'a{}' }
+const GOOD = {
+  '20171228/www/index.html': '<!doctype html><link rel="stylesheet" href="app.css">',
+  '20171228/www/app.css': 'a{}'
+}
 
 describe('CLI', () => {
   it('prints its version and help', () => {
@@ -42,36 +49,58 @@ describe('CLI', () => {
     const r = cli(['validate', dir, '--main-entry', '/www/index.html', '--format', 'json'])
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
-    expect(report.package).toEqual({ id: '20171228', type: 'standard', files: 3, bytes: expect.any(Number) })
+    expect(report.package).toEqual({
+      id: '20171228',
+      type: 'standard',
+      files: 3,
+      bytes: expect.any(Number)
+    })
     expect(report.counts).toEqual({ error: 0, warning: 1, notice: 0 })
     expect(report.findings).toEqual([
-      { rule: 'name-url-unsafe', severity: 'warning', path: '20171228/www/a b.png', message: expect.stringContaining('space') }
+      {
+        rule: 'name-url-unsafe',
+        severity: 'warning',
+        path: '20171228/www/a b.png',
+        message: expect.stringContaining('space')
+      }
     ])
   })
 
   it('fails on warnings with --fail-on warning and never with --fail-on never', () => {
     const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
     expect(cli(['validate', dir, '--main-entry', '/www/index.html']).status).toBe(0)
-    expect(cli(['validate', dir, '--main-entry', '/www/index.html', '--fail-on', 'warning']).status).toBe(1)
+    expect(
+      cli(['validate', dir, '--main-entry', '/www/index.html', '--fail-on', 'warning']).status
+    ).toBe(1)
     const bad = writeTree({ '20171228/www/index.html': '<script src="gone.js"></script>' })
     expect(cli(['validate', bad, '--main-entry', '/www/index.html']).status).toBe(1)
-    expect(cli(['validate', bad, '--main-entry', '/www/index.html', '--fail-on', 'never']).status).toBe(0)
+    expect(
+      cli(['validate', bad, '--main-entry', '/www/index.html', '--fail-on', 'never']).status
+    ).toBe(0)
   })
 
   it('changes severities with --rule and rejects unknown rule ids', () => {
     const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
-    expect(cli(['validate', dir, '--main-entry', '/www/index.html', '--rule', 'junk-file=error']).status).toBe(1)
+    expect(
+      cli(['validate', dir, '--main-entry', '/www/index.html', '--rule', 'junk-file=error']).status
+    ).toBe(1)
     const r = cli(['validate', dir, '--rule', 'junk-files=off'])
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('unknown rule id "junk-files"')
   })
 
   it('reads h5offline.config.json from the working directory and rejects unknown keys', () => {
-    const cwd = writeTree({ 'site/index.html': '<p>x</p>', 'h5offline.config.json': JSON.stringify({ id: '20171228', mainEntry: '/www/index.html' }) })
+    const cwd = writeTree({
+      'site/index.html': '<p>x</p>',
+      'h5offline.config.json': JSON.stringify({ id: '20171228', mainEntry: '/www/index.html' })
+    })
     const ok = cli(['validate', 'site', '--format', 'json'], cwd)
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout).package.id).toBe('20171228')
-    fs.writeFileSync(path.join(cwd, 'h5offline.config.json'), JSON.stringify({ id: '20171228', mainEntri: '/www/index.html' }))
+    fs.writeFileSync(
+      path.join(cwd, 'h5offline.config.json'),
+      JSON.stringify({ id: '20171228', mainEntri: '/www/index.html' })
+    )
     const bad = cli(['validate', 'site'], cwd)
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/mainEntri/)
@@ -79,29 +108,89 @@ describe('CLI', () => {
 
   it('packs and prints where the zip is', () => {
     const out = path.join(tempDir(), 'p.zip')
-    const r = cli(['pack', writeTree(GOOD), '--out', out, '--main-entry', '/www/index.html', '--format', 'json'])
+    const r = cli([
+      'pack',
+      writeTree(GOOD),
+      '--out',
+      out,
+      '--main-entry',
+      '/www/index.html',
+      '--format',
+      'json'
+    ])
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
-    expect(report.zip).toEqual({ path: out, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: fs.statSync(out).size, files: 2 })
+    expect(report.zip).toEqual({
+      path: out,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      bytes: fs.statSync(out).size,
+      files: 2
+    })
   })
 })
 
 describe('bad input: a clear message, exit 2 or a finding, and nothing written', () => {
   const outDir = () => tempDir('h5-out-')
-  const table: Array<{ name: string; run: (out: string) => string[]; status: number; message: RegExp; cwd?: () => string }> = [
-    { name: 'unknown flag', run: (out) => ['pack', writeTree(GOOD), '--out', out, '--colour'], status: 2, message: /Unknown option '--colour'/ },
-    { name: 'missing path', run: (out) => ['pack', '/nonexistent/site', '--out', out], status: 2, message: /\/nonexistent\/site does not exist/ },
+  const table: Array<{
+    name: string
+    run: (out: string) => string[]
+    status: number
+    message: RegExp
+    cwd?: () => string
+  }> = [
+    {
+      name: 'unknown flag',
+      run: (out) => ['pack', writeTree(GOOD), '--out', out, '--colour'],
+      status: 2,
+      message: /Unknown option '--colour'/
+    },
+    {
+      name: 'missing path',
+      run: (out) => ['pack', '/nonexistent/site', '--out', out],
+      status: 2,
+      message: /\/nonexistent\/site does not exist/
+    },
     {
       name: 'a file where a directory is expected',
-      run: (out) => ['pack', path.join(writeTree({ 'notes.txt': 'hello' }), 'notes.txt'), '--out', out],
+      run: (out) => [
+        'pack',
+        path.join(writeTree({ 'notes.txt': 'hello' }), 'notes.txt'),
+        '--out',
+        out
+      ],
       status: 2,
       message: /notes\.txt.*(not a zip|zip)/i
     },
-    { name: 'an invalid ID', run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--id', '1234567', '--out', out], status: 2, message: /--id: an 8-digit package ID/ },
-    { name: 'a build output without an ID', run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--out', out], status: 2, message: /--id 20171228/ },
-    { name: 'pack without --out', run: () => ['pack', writeTree(GOOD)], status: 2, message: /--out/ },
-    { name: 'an unknown --type', run: (out) => ['pack', writeTree(GOOD), '--type', 'mixed', '--out', out], status: 2, message: /--type/ },
-    { name: 'an unwritable output folder', run: () => ['pack', writeTree(GOOD), '--out', '/nonexistent/dir/p.zip'], status: 2, message: /\/nonexistent\/dir.*not writable|does not exist/ },
+    {
+      name: 'an invalid ID',
+      run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--id', '1234567', '--out', out],
+      status: 2,
+      message: /--id: an 8-digit package ID/
+    },
+    {
+      name: 'a build output without an ID',
+      run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--out', out],
+      status: 2,
+      message: /--id 20171228/
+    },
+    {
+      name: 'pack without --out',
+      run: () => ['pack', writeTree(GOOD)],
+      status: 2,
+      message: /--out/
+    },
+    {
+      name: 'an unknown --type',
+      run: (out) => ['pack', writeTree(GOOD), '--type', 'mixed', '--out', out],
+      status: 2,
+      message: /--type/
+    },
+    {
+      name: 'an unwritable output folder',
+      run: () => ['pack', writeTree(GOOD), '--out', '/nonexistent/dir/p.zip'],
+      status: 2,
+      message: /\/nonexistent\/dir.*not writable|does not exist/
+    },
     {
       name: 'a symlink to /etc/passwd',
       run: (out) => {
@@ -135,8 +224,15 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     )
     const r = cli(['validate', zip, '--main-entry', '/www/index.html', '--format', 'json'])
     expect(r.status).toBe(1)
-    const rules = JSON.parse(r.stdout).findings.map((f: { rule: string; path: string }) => `${f.rule} ${f.path}`)
-    expect(rules).toEqual(expect.arrayContaining([expect.stringMatching(/^unsafe-path .*evil\.sh/), expect.stringMatching(/^unsafe-path .*cron/)]))
+    const rules = JSON.parse(r.stdout).findings.map(
+      (f: { rule: string; path: string }) => `${f.rule} ${f.path}`
+    )
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^unsafe-path .*evil\.sh/),
+        expect.stringMatching(/^unsafe-path .*cron/)
+      ])
+    )
     expect(fs.readdirSync(dir)).toEqual(['evil.zip'])
     expect(fs.existsSync(path.resolve(dir, '../../evil.sh'))).toBe(false)
   })
@@ -149,7 +245,10 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       zip
     )
     expect(fs.statSync(zip).size).toBeLessThan(1024 * 1024)
-    fs.writeFileSync(path.join(dir, 'h5offline.config.json'), JSON.stringify({ limits: { bytes: '16MiB' } }))
+    fs.writeFileSync(
+      path.join(dir, 'h5offline.config.json'),
+      JSON.stringify({ limits: { bytes: '16MiB' } })
+    )
     const r = cli(['validate', 'bomb.zip'], dir)
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/bomb\.zip/)

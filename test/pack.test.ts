@@ -10,7 +10,8 @@ import { cleanupTempDirs, tempDir, writeTree, type Tree } from './helpers/tree.j
 afterAll(cleanupTempDirs)
 
 const SITE: Tree = {
-  'index.html': '<!doctype html><link rel="stylesheet" href="css/app.css"><script src="js/app.js"></script><img src="img/logo.png">',
+  'index.html':
+    '<!doctype html><link rel="stylesheet" href="css/app.css"><script src="js/app.js"></script><img src="img/logo.png">',
   'css/app.css': 'body{background:url(../img/logo.png)}',
   'js/app.js': 'console.log("hello")\n'.repeat(200),
   'img/logo.png': crypto.randomBytes(3000),
@@ -18,9 +19,18 @@ const SITE: Tree = {
   '.DS_Store': 'junk',
   '.env': 'SECRET=1'
 }
-const CONFIG: Partial<ConfigInput> = { type: 'standard', id: '20171228', mainEntry: '/www/index.html', rules: { 'name-url-unsafe': 'off' } }
+const CONFIG: Partial<ConfigInput> = {
+  type: 'standard',
+  id: '20171228',
+  mainEntry: '/www/index.html',
+  rules: { 'name-url-unsafe': 'off' }
+}
 
-async function pack(dir: string, config: Partial<ConfigInput> = CONFIG, opts: { force?: boolean; mtime?: Date } = {}) {
+async function pack(
+  dir: string,
+  config: Partial<ConfigInput> = CONFIG,
+  opts: { force?: boolean; mtime?: Date } = {}
+) {
   const out = path.join(tempDir('h5-out-'), 'pkg.zip')
   return { out, result: await packPackage(dir, parseConfig(config), { out, force: true, ...opts }) }
 }
@@ -67,7 +77,9 @@ describe('pack', () => {
     const { out, result } = await pack(writeTree(SITE))
     const listing = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' })
     expect(listing).not.toMatch(/\.DS_Store|\.env/)
-    expect(result.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['junk-file', 'sensitive-file']))
+    expect(result.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['junk-file', 'sensitive-file'])
+    )
   })
 
   it('refuses to write on errors without --force, leaving nothing behind', async () => {
@@ -115,13 +127,18 @@ describe('pack', () => {
       versionDir: 'v1'
     })
     const names = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).trim().split('\n')
-    expect(names.at(-1)).toBe('77777777/mdsweb.example.com:4432/mcube/h5/53E5279071442_test/v1/lib/common.js')
+    expect(names.at(-1)).toBe(
+      '77777777/mdsweb.example.com:4432/mcube/h5/53E5279071442_test/v1/lib/common.js'
+    )
   })
 
   it('honours SOURCE_DATE_EPOCH-style fixed dates', async () => {
     const dir = writeTree({ 'index.html': '<p>hi</p>' })
     const { out } = await pack(dir, CONFIG, { mtime: new Date(Date.UTC(2024, 4, 6, 7, 8, 10)) })
-    const dates = python('import zipfile,sys; print(set(i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()))', out)
+    const dates = python(
+      'import zipfile,sys; print(set(i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()))',
+      out
+    )
     expect(dates.trim()).toBe('{(2024, 5, 6, 7, 8, 10)}')
   })
 })
@@ -161,14 +178,35 @@ describe('reproducibility', () => {
     const cli = path.resolve('dist/cli/index.js')
     if (!fs.existsSync(cli)) throw new Error('dist/cli/index.js is missing: run npm run build')
     try {
-      execFileSync(process.execPath, [cli, 'pack', dir, '--out', out, '--type', 'standard', '--id', '20171228', '--main-entry', '/www/index.html', '--rule', 'name-url-unsafe=off', '--force'], {
-        env: { ...process.env, UV_THREADPOOL_SIZE: '1', TZ: 'America/New_York' },
-        stdio: 'pipe'
-      })
+      execFileSync(
+        process.execPath,
+        [
+          cli,
+          'pack',
+          dir,
+          '--out',
+          out,
+          '--type',
+          'standard',
+          '--id',
+          '20171228',
+          '--main-entry',
+          '/www/index.html',
+          '--rule',
+          'name-url-unsafe=off',
+          '--force'
+        ],
+        {
+          env: { ...process.env, UV_THREADPOOL_SIZE: '1', TZ: 'America/New_York' },
+          stdio: 'pipe'
+        }
+      )
     } catch (e) {
       // Exit 1 is expected (the .env error); the zip is written because of --force.
       expect((e as { status: number }).status).toBe(1)
     }
-    expect(crypto.createHash('sha256').update(fs.readFileSync(out)).digest('hex')).toBe(result.zip?.sha256)
+    expect(crypto.createHash('sha256').update(fs.readFileSync(out)).digest('hex')).toBe(
+      result.zip?.sha256
+    )
   })
 })

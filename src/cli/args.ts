@@ -82,12 +82,15 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
     throw new UsageError(`unknown command "${command}": use validate, pack or rules`)
   }
   if (command !== 'rules' && !location) {
-    throw new UsageError(`${command} needs a package: h5-offline ${command} <dir${command === 'validate' ? '|zip' : ''}>`)
+    throw new UsageError(
+      `${command} needs a package: h5-offline ${command} <dir${command === 'validate' ? '|zip' : ''}>`
+    )
   }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}": give one package path`)
   if (command === 'pack' && !v.out) throw new UsageError('pack needs --out <file.zip>', '--out')
   const format = v.format ?? 'text'
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`, '--format')
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${format}"`, '--format')
 
   const budgets = {
     ...(v['budget-total'] !== undefined && { total: v['budget-total'] }),

@@ -32,13 +32,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0
     }
     if (cmd.command === 'rules') {
-      for (const r of allRules) io.stdout(`${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`)
+      for (const r of allRules)
+        io.stdout(`${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`)
       return 0
     }
-    const configFile = findConfigFile(cmd.configFile && path.resolve(io.cwd, cmd.configFile), io.cwd)
+    const configFile = findConfigFile(
+      cmd.configFile && path.resolve(io.cwd, cmd.configFile),
+      io.cwd
+    )
     const config = parseConfig(
       mergeConfigInputs(configFile ? readConfigFile(configFile) : undefined, cmd.flags),
-      (keyPath) => FLAG_FOR_KEY[keyPath.join('.')] ?? FLAG_FOR_KEY[String(keyPath[0])] ?? `--${String(keyPath[0])}`
+      (keyPath) =>
+        FLAG_FOR_KEY[keyPath.join('.')] ??
+        FLAG_FOR_KEY[String(keyPath[0])] ??
+        `--${String(keyPath[0])}`
     )
     const location = path.resolve(io.cwd, cmd.location!)
     const outcome =
@@ -71,6 +78,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   const raw = env.SOURCE_DATE_EPOCH
   if (raw === undefined || raw === '') return undefined
-  if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`, 'SOURCE_DATE_EPOCH')
+  if (!/^\d+$/.test(raw))
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`,
+      'SOURCE_DATE_EPOCH'
+    )
   return new Date(Number(raw) * 1000)
 }

@@ -14,7 +14,10 @@ export function readConfigFile(file: string): Partial<ConfigInput> {
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (e) {
-    throw new UsageError(`config file ${file} cannot be read (${(e as NodeJS.ErrnoException).code})`, file)
+    throw new UsageError(
+      `config file ${file} cannot be read (${(e as NodeJS.ErrnoException).code})`,
+      file
+    )
   }
   let data: unknown
   try {

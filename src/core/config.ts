@@ -28,7 +28,8 @@ const size = z.union([z.number().int().nonnegative(), z.string()]).transform((v,
   }
 })
 
-const hostPattern = /^(?=.{1,253}(:|$))[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i
+const hostPattern =
+  /^(?=.{1,253}(:|$))[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i
 const segment = z
   .string()
   .regex(/^[^/\\]+$/, 'one folder name, without slashes')
@@ -90,7 +91,7 @@ export const configSchema = z
   })
   .strict()
   .refine((c) => !c.iosMinVersion || c.infoPlist, {
-    message: 'needs the app\'s Info.plist to compare with (--info-plist)',
+    message: "needs the app's Info.plist to compare with (--info-plist)",
     path: ['iosMinVersion']
   })
 

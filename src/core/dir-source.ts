@@ -23,13 +23,28 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
   }
   const entries: SourceEntry[] = []
   const issues: SourceIssue[] = []
-  walk(root, '', entries, issues, options.maxEntries)
+  const identities: Identities = new Map()
+  walk(root, '', entries, issues, options.maxEntries, identities)
   entries.sort((a, b) => cmp(a.name, b.name))
   const files = new Map(entries.filter((e) => e.kind === 'file').map((e) => [e.name, e]))
 
   const resolve = (name: string): string => {
     if (!files.has(name)) throw new Error(`${name} is not a file of ${root}`)
     return path.join(root, ...name.split('/'))
+  }
+  /**
+   * O_NOFOLLOW guards only the last component of the path: a folder on the way swapped for a symlink after the
+   * walk would still be followed. The opened file must be the very file the walk listed (same device and inode).
+   */
+  const checkSame = (name: string, st: fs.Stats): void => {
+    const listed = identities.get(name)
+    if (st.isFile() && listed && st.dev === listed.dev && st.ino === listed.ino) return
+    throw Object.assign(
+      new Error(
+        `${name} was replaced after it was listed (it, or a folder on its path, is no longer the same)`
+      ),
+      { code: 'ESTALE' }
+    )
   }
   return {
     kind: 'directory',
@@ -39,11 +54,21 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
     open(name) {
       // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
       const fd = fs.openSync(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+      try {
+        checkSame(name, fs.fstatSync(fd))
+      } catch (e) {
+        fs.closeSync(fd)
+        throw e
+      }
       return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 }) as Readable
     },
     async readFile(name) {
-      const handle = await fs.promises.open(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+      const handle = await fs.promises.open(
+        resolve(name),
+        fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
+      )
       try {
+        checkSame(name, await handle.stat())
         return await handle.readFile()
       } finally {
         await handle.close()
@@ -63,12 +88,16 @@ function statOrThrow(root: string): fs.Stats {
   }
 }
 
+/** Device and inode of each listed file, to check that what is opened later is what was listed. */
+type Identities = Map<string, { dev: number; ino: number }>
+
 function walk(
   abs: string,
   rel: string,
   entries: SourceEntry[],
   issues: SourceIssue[],
-  maxEntries: number
+  maxEntries: number,
+  identities: Identities
 ): void {
   let dirents: fs.Dirent[]
   try {
@@ -80,7 +109,9 @@ function walk(
     const name = rel ? `${rel}/${d.name}` : d.name
     const full = path.join(abs, d.name)
     if (entries.length >= maxEntries) {
-      throw new UsageError(`more than ${maxEntries} entries in the package source: is this the right folder?`)
+      throw new UsageError(
+        `more than ${maxEntries} entries in the package source: is this the right folder?`
+      )
     }
     if (d.isSymbolicLink()) {
       let target = ''
@@ -92,9 +123,11 @@ function walk(
       issues.push({ rule: 'symlink', name, args: { target } })
     } else if (d.isDirectory()) {
       entries.push({ name, kind: 'directory', size: 0 })
-      if (!OPAQUE_DIRS.has(d.name)) walk(full, name, entries, issues, maxEntries)
+      if (!OPAQUE_DIRS.has(d.name)) walk(full, name, entries, issues, maxEntries, identities)
     } else if (d.isFile()) {
-      entries.push({ name, kind: 'file', size: fs.lstatSync(full).size })
+      const st = fs.lstatSync(full)
+      entries.push({ name, kind: 'file', size: st.size })
+      identities.set(name, { dev: st.dev, ino: st.ino })
     } else {
       issues.push({ rule: 'special-file', name, args: {} })
     }

@@ -58,7 +58,8 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
   }
   // Folders the placement creates (ID/www, ID/host/…) exist in the zip even though the source has no entry for them.
   for (const f of files) {
-    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) directories.add(f.path.slice(0, i))
+    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
+      directories.add(f.path.slice(0, i))
   }
   files.sort((a, b) => cmp(a.path, b.path))
   const dirs = [...directories].sort(cmp)
@@ -91,28 +92,39 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
   }
 }
 
-function selectEntries(entries: readonly SourceEntry[], config: ResolvedConfig): readonly SourceEntry[] {
+function selectEntries(
+  entries: readonly SourceEntry[],
+  config: ResolvedConfig
+): readonly SourceEntry[] {
   if (!config.include.length && !config.exclude.length) return entries
   const opts = { dot: true }
   const included = config.include.length ? picomatch(config.include, opts) : () => true
   const excluded = config.exclude.length ? picomatch(config.exclude, opts) : () => false
   // A directory pattern such as `docs/**` should also drop the `docs` folder entry itself.
   const keep = (name: string) => !excluded(name) && !excluded(`${name}/`)
-  return entries.filter((e) => (e.kind === 'file' ? included(e.name) && keep(e.name) : keep(e.name)))
+  return entries.filter((e) =>
+    e.kind === 'file' ? included(e.name) && keep(e.name) : keep(e.name)
+  )
 }
 
 function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
   if (config.layout !== 'auto') return config.layout
   if (source.kind === 'zip') return 'laid-out'
-  const hasIdFolder = source.entries.some((e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name))
-  return hasIdFolder || PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location))) ? 'laid-out' : 'build'
+  const hasIdFolder = source.entries.some(
+    (e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name)
+  )
+  return hasIdFolder || PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location)))
+    ? 'laid-out'
+    : 'build'
 }
 
 /** A directory that *is* the ID folder is placed under its own name, so the zip still has the ID at its top. */
 function laidOutPrefix(source: PackageSource): string {
   if (source.kind === 'zip') return ''
   const base = path.basename(path.resolve(source.location))
-  const hasIdFolder = source.entries.some((e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name))
+  const hasIdFolder = source.entries.some(
+    (e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name)
+  )
   return hasIdFolder || !PACKAGE_ID_PATTERN.test(base) ? '' : base
 }
 
@@ -141,9 +153,12 @@ export function globalBaseSegments(config: ResolvedConfig): string[] {
       missing[0][1]
     )
   }
-  return [config.host!, ...splitPath(config.prefix), config.bucket, `${config.appId}_${config.workspace}`].filter(
-    (s): s is string => Boolean(s)
-  )
+  return [
+    config.host!,
+    ...splitPath(config.prefix),
+    config.bucket,
+    `${config.appId}_${config.workspace}`
+  ].filter((s): s is string => Boolean(s))
 }
 
 export function splitPath(p: string | undefined): string[] {
@@ -161,7 +176,11 @@ function topLevelOf(files: PackageFile[], dirs: string[]): PackageModel['topLeve
  * A laid-out tree is global when its second level is a host and an `<appId>_<workspace>` folder follows; with an
  * app ID configured, the exact folder name decides.
  */
-export function guessType(files: PackageFile[], id: string | undefined, config: ResolvedConfig): PackageType {
+export function guessType(
+  files: PackageFile[],
+  id: string | undefined,
+  config: ResolvedConfig
+): PackageType {
   const appWs = config.appId && config.workspace ? `${config.appId}_${config.workspace}` : undefined
   for (const f of files) {
     const segs = f.path.split('/')

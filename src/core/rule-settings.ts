@@ -5,7 +5,8 @@ export function parseRuleSettings(items: readonly string[], name: string): Recor
   const out: Record<string, string> = {}
   for (const item of items) {
     const m = /^\s*([a-z0-9-]+)\s*[=:]\s*(\S+)\s*$/.exec(item)
-    if (!m) throw new UsageError(`${name}: "${item}" is not <rule-id>=<off|notice|warning|error>`, name)
+    if (!m)
+      throw new UsageError(`${name}: "${item}" is not <rule-id>=<off|notice|warning|error>`, name)
     out[m[1]] = m[2]
   }
   return out

@@ -6,16 +6,26 @@ import type { PackageSource } from '../core/source.js'
 import { openZipSource } from '../core/zip-source.js'
 
 /** A directory or a .zip, told apart by what is on disk (a zip without the extension is still a zip). */
-export async function openPackageSource(location: string, config: ResolvedConfig): Promise<PackageSource> {
+export async function openPackageSource(
+  location: string,
+  config: ResolvedConfig
+): Promise<PackageSource> {
   let stat: fs.Stats
   try {
     stat = fs.statSync(location)
   } catch {
-    throw new UsageError(`${location} does not exist: give the package directory or .zip file`, location)
+    throw new UsageError(
+      `${location} does not exist: give the package directory or .zip file`,
+      location
+    )
   }
-  if (stat.isDirectory()) return openDirectorySource(location, { maxEntries: config.limits.entries })
+  if (stat.isDirectory())
+    return openDirectorySource(location, { maxEntries: config.limits.entries })
   if (stat.isFile()) {
-    return openZipSource(location, { maxEntries: config.limits.entries, maxBytes: config.limits.bytes })
+    return openZipSource(location, {
+      maxEntries: config.limits.entries,
+      maxBytes: config.limits.bytes
+    })
   }
   throw new UsageError(`${location} is neither a directory nor a .zip file`, location)
 }

@@ -55,31 +55,51 @@ export interface PackResult extends Validation {
  * the reference scan parses. The zip goes to a staging file next to `out` and is renamed only if the
  * finished validation allows it, so a refused or failed run leaves nothing at `out`.
  */
-export async function packPackage(location: string, config: ResolvedConfig, options: PackOptions): Promise<PackResult> {
+export async function packPackage(
+  location: string,
+  config: ResolvedConfig,
+  options: PackOptions
+): Promise<PackResult> {
   checkRuleSettings(config, allRules)
   const source = await openPackageSource(location, config)
   try {
     if (source.kind === 'zip') {
-      throw new UsageError(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location)
+      throw new UsageError(
+        `pack takes a directory; ${location} is a zip (run validate on it instead)`,
+        location
+      )
     }
     const pkg = buildPackageModel(source, config)
     const ctx = contextFor(pkg, source, config)
     const findings = await runRules(packageRules, ctx)
     if (findings.some((f) => f.severity === 'error') && !options.force) return result(pkg, findings)
 
-    const globalUrls = config.checkReferences && config.globalPackage ? await loadGlobalUrls(config.globalPackage, config) : undefined
-    const scanner = config.checkReferences ? createReferenceScanner(pkg, config, globalUrls) : undefined
-    const packed = pkg.files.filter((f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive))
-    const staging = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${randomBytes(4).toString('hex')}.staging`)
+    const globalUrls =
+      config.checkReferences && config.globalPackage
+        ? await loadGlobalUrls(config.globalPackage, config)
+        : undefined
+    const scanner = config.checkReferences
+      ? createReferenceScanner(pkg, config, globalUrls)
+      : undefined
+    const packed = pkg.files.filter(
+      (f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive)
+    )
+    const staging = path.join(
+      path.dirname(path.resolve(options.out)),
+      `.${path.basename(options.out)}.${randomBytes(4).toString('hex')}.staging`
+    )
     await assertWritableDir(options.out)
     const byType: Record<string, TypeStats> = {}
     const zip = await writeZip(staging, zipInputs(packed, source), {
       mtime: options.mtime ?? DEFAULT_MTIME,
       concurrency: options.concurrency,
       ...scannerHooks(scanner, byType)
+    }).catch((e: unknown) => {
+      throw outputError(e, options.out)
     })
     try {
-      if (scanner) findings.push(...(await runRules(contentRules, { ...ctx, refs: scanner.result() })))
+      if (scanner)
+        findings.push(...(await runRules(contentRules, { ...ctx, refs: scanner.result() })))
       const budget = zippedBudgetFinding(config, zip.bytes)
       if (budget && config.rules[budget.rule] !== 'off') findings.push(withSeverity(budget, config))
       const refused = findings.some((f) => f.severity === 'error') && !options.force
@@ -105,7 +125,8 @@ export async function packPackage(location: string, config: ResolvedConfig, opti
 function zipInputs(files: PackageFile[], source: PackageSource): ZipInput[] {
   const dirs = new Set<string>()
   for (const f of files) {
-    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1)) dirs.add(f.path.slice(0, i + 1))
+    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
+      dirs.add(f.path.slice(0, i + 1))
   }
   const inputs: ZipInput[] = [...dirs].map((name) => ({
     name,
@@ -138,7 +159,11 @@ function scannerHooks(scanner: ReferenceScanner | undefined, byType: Record<stri
       chunks.push(chunk)
     },
     onEntryDone(input: ZipInput, info: { compressedSize: number }) {
-      const stats = (byType[extensionOf(input.name) || '(none)'] ??= { files: 0, bytes: 0, zipped: 0 })
+      const stats = (byType[extensionOf(input.name) || '(none)'] ??= {
+        files: 0,
+        bytes: 0,
+        zipped: 0
+      })
       stats.files++
       stats.bytes += input.size
       stats.zipped += info.compressedSize
@@ -164,9 +189,38 @@ export function extensionOf(p: string): string {
 async function assertWritableDir(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out))
   try {
+    // access() alone passes for a file: `--out notes.txt/p.zip` would fail later on a staging name
+    if (!(await fs.stat(dir)).isDirectory()) throw new Error('not a directory')
     await fs.access(dir, fs.constants.W_OK)
   } catch {
-    throw new UsageError(`cannot write ${out}: the folder ${dir} does not exist or is not writable`, 'out')
+    throw new UsageError(
+      `cannot write ${out}: the folder ${dir} does not exist or is not writable`,
+      'out'
+    )
+  }
+  // checked before the zip is written, not when the final rename fails on it
+  const existing = await fs.stat(out).catch(() => undefined)
+  if (existing?.isDirectory()) {
+    throw new UsageError(
+      `cannot write ${out}: it is a directory; give a file name such as ${path.join(out, 'package.zip')}`,
+      'out'
+    )
   }
 }
 
+/** Codes that only writing can cause: the error is about the output's disk, whichever entry was being spilled. */
+const OUTPUT_FULL: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large for the file system'
+}
+
+/** A full disk under the output reads as such (the writer may be spilling an entry, and would name it). */
+function outputError(e: unknown, out: string): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code
+  if (!code || !Object.hasOwn(OUTPUT_FULL, code)) return e
+  return Object.assign(
+    new Error(`cannot write ${out}: ${OUTPUT_FULL[code]}; nothing was written`, { cause: e }),
+    { code }
+  )
+}

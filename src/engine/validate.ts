@@ -18,28 +18,37 @@ export interface Validation {
 }
 
 /** Lists, lays out and checks a package; file contents are read only for the reference scan. */
-export async function validatePackage(location: string, config: ResolvedConfig): Promise<Validation> {
+export async function validatePackage(
+  location: string,
+  config: ResolvedConfig
+): Promise<Validation> {
   checkRuleSettings(config, allRules)
   const source = await openPackageSource(location, config)
   try {
     const pkg = buildPackageModel(source, config)
     const findings = await runRules(packageRules, contextFor(pkg, source, config))
     const refs = config.checkReferences ? await scanReferences(pkg, source, config) : undefined
-    if (refs) findings.push(...(await runRules(contentRules, { ...contextFor(pkg, source, config), refs })))
+    if (refs)
+      findings.push(...(await runRules(contentRules, { ...contextFor(pkg, source, config), refs })))
     return result(pkg, findings, refs)
   } finally {
     await source.close()
   }
 }
 
-export function contextFor(pkg: PackageModel, source: PackageSource, config: ResolvedConfig): RuleContext {
+export function contextFor(
+  pkg: PackageModel,
+  source: PackageSource,
+  config: ResolvedConfig
+): RuleContext {
   const byPath = new Map(pkg.files.map((f) => [f.path, f.source]))
   return {
     config,
     pkg,
     readFile(pkgPath) {
       const name = byPath.get(pkgPath)
-      if (name === undefined) return Promise.reject(new Error(`${pkgPath} is not a file of the package`))
+      if (name === undefined)
+        return Promise.reject(new Error(`${pkgPath} is not a file of the package`))
       return source.readFile(name)
     }
   }

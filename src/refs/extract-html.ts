@@ -43,7 +43,13 @@ import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
 
 /** `<link rel>` tokens of page icons: a WebView never shows them, so a missing one does not break the page. */
-const ICON_RELS = new Set(['icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon'])
+const ICON_RELS = new Set([
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'apple-touch-icon-precomposed',
+  'mask-icon'
+])
 
 /** `<link rel>` tokens that never make the browser fetch `href` as a sub-resource. */
 export const LINK_NON_FETCH_RELS: ReadonlySet<string> = new Set([
@@ -263,7 +269,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         if (href !== undefined) {
           const before = found.length
           addUrlAttr(href, tag)
-          if (found.length > before && rels.every((r) => ICON_RELS.has(r))) found[before].cosmetic = true
+          if (found.length > before && rels.every((r) => ICON_RELS.has(r)))
+            found[before].cosmetic = true
         }
         const set = getAttr('imagesrcset')
         if (set !== undefined) addSrcset(set, tag)

@@ -4,7 +4,14 @@ import { URLENCODE_CHANGES, URL_UNSAFE } from '../rules/name-chars.js'
 import { expectedAfterHost } from '../rules/global-util.js'
 import { isNonReference } from './extract.js'
 
-export type RefOutcome = 'ok' | 'broken' | 'case-mismatch' | 'global-relative' | 'global-missing' | 'global-ok' | 'external'
+export type RefOutcome =
+  | 'ok'
+  | 'broken'
+  | 'case-mismatch'
+  | 'global-relative'
+  | 'global-missing'
+  | 'global-ok'
+  | 'external'
 
 export interface Resolution {
   outcome: RefOutcome
@@ -56,7 +63,8 @@ export class ReferenceResolver {
     if (pkg.type === 'global' && pkg.id) {
       for (const d of pkg.directories) {
         const slash = d.indexOf('/')
-        if (slash === -1 || d.indexOf('/', slash + 1) !== -1 || d.slice(0, slash) !== pkg.id) continue
+        if (slash === -1 || d.indexOf('/', slash + 1) !== -1 || d.slice(0, slash) !== pkg.id)
+          continue
         const folder = d.slice(slash + 1)
         const host = hostOf(folder)
         if (host !== undefined) this.ownHosts.set(host, folder)
@@ -99,10 +107,13 @@ export class ReferenceResolver {
       if (folder === undefined) return { outcome: 'external', origin: resolved.origin }
       pkgPath = `${this.pkg.id}/${folder}${path}`
     } else {
-      if (resolved.origin !== VIRTUAL_ORIGIN) return { outcome: 'external', origin: resolved.origin }
+      if (resolved.origin !== VIRTUAL_ORIGIN)
+        return { outcome: 'external', origin: resolved.origin }
       pkgPath = this.root ? `${this.root}${path}` : path.slice(1)
     }
-    const unsafeChars = unsafeIn(hasScheme || isProtocolRelative(url) ? resolved.pathname : writtenPath(url))
+    const unsafeChars = unsafeIn(
+      hasScheme || isProtocolRelative(url) ? resolved.pathname : writtenPath(url)
+    )
     if (this.files.has(pkgPath) || (pkgPath.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))) {
       return { outcome: 'ok', target: pkgPath, unsafeChars }
     }
@@ -124,7 +135,9 @@ export class ReferenceResolver {
   private reachesGlobalFolder(path: string): boolean {
     if (this.globalBasePath && path.startsWith(this.globalBasePath)) return true
     const segs = path.split('/')
-    return typeof this.appWs === 'string' ? segs.includes(this.appWs) : segs.some((s) => /^[0-9A-F]{13}_[A-Za-z0-9-]+$/.test(s))
+    return typeof this.appWs === 'string'
+      ? segs.includes(this.appWs)
+      : segs.some((s) => /^[0-9A-F]{13}_[A-Za-z0-9-]+$/.test(s))
   }
 }
 
@@ -158,7 +171,9 @@ function hostOf(folder: string): string | undefined {
 
 /** A file name as a URL path segment, so that `#`, `?` or `%` in a folder name cannot cut the base URL short. */
 function encodeSegment(segment: string): string {
-  return /[%#?\\]/.test(segment) ? segment.replace(/[%#?\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : segment
+  return /[%#?\\]/.test(segment)
+    ? segment.replace(/[%#?\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : segment
 }
 
 /**
@@ -199,7 +214,8 @@ function unsafeIn(path: string): string | undefined {
   const found = new Set<string>()
   for (const ch of decoded) {
     if (ch === '/') continue
-    if (URLENCODE_CHANGES.test(ch) || URL_UNSAFE.test(ch)) found.add(ch === ' ' ? 'space' : `'${ch}'`)
+    if (URLENCODE_CHANGES.test(ch) || URL_UNSAFE.test(ch))
+      found.add(ch === ' ' ? 'space' : `'${ch}'`)
   }
   return found.size ? [...found].join(' ') : undefined
 }

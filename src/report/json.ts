@@ -24,7 +24,9 @@ export function toJsonReport(v: Validation & { zip?: PackedZip }) {
     ...(v.refs && {
       references: { files: v.refs.files, resolved: v.refs.resolved, external: v.refs.external }
     }),
-    ...(v.zip && { zip: { path: v.zip.path, sha256: v.zip.sha256, bytes: v.zip.bytes, files: v.zip.files } })
+    ...(v.zip && {
+      zip: { path: v.zip.path, sha256: v.zip.sha256, bytes: v.zip.bytes, files: v.zip.files }
+    })
   }
 }
 

@@ -26,5 +26,7 @@ export function ruleDocsUrl(ruleId: string): string {
 /** `path:line:column` with whatever parts the finding has. */
 export function location(f: Finding): string {
   if (!f.path) return '(package)'
-  return [f.path, f.line, f.line !== undefined ? f.column : undefined].filter((p) => p !== undefined).join(':')
+  return [f.path, f.line, f.line !== undefined ? f.column : undefined]
+    .filter((p) => p !== undefined)
+    .join(':')
 }

@@ -43,9 +43,13 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
   const { error, warning, notice } = v.counts
   const pkg = `${v.pkg.id ?? '(no ID)'} (${v.pkg.type}, ${v.pkg.files.length} files)`
   const verdict = error ? paint('error', '✗') : paint('ok', '✓')
-  lines.push(`${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`)
+  lines.push(
+    `${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`
+  )
   if (v.zip) {
-    lines.push(`  wrote ${v.zip.path} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`)
+    lines.push(
+      `  wrote ${v.zip.path} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`
+    )
   }
   return lines.join('\n') + '\n'
 }
@@ -56,6 +60,7 @@ function plural(n: number, word: string): string {
 
 /** Control characters (newlines, ESC, bidi overrides) shown as escapes instead of acting on the terminal. */
 export function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
     c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
   )

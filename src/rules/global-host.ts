@@ -9,10 +9,22 @@ const HOST =
  * The folder that really is the host, so the others are reported as extra: the configured host, else the folder
  * holding an `<appId>_<workspace>` folder, else the first.
  */
-function mainHost(hosts: string[], files: string[], prefix: string, configured: string | undefined): string | undefined {
+function mainHost(
+  hosts: string[],
+  files: string[],
+  prefix: string,
+  configured: string | undefined
+): string | undefined {
   if (configured && hosts.includes(configured)) return configured
   const holdsAppFolder = (h: string) =>
-    files.some((f) => f.startsWith(`${prefix}${h}/`) && f.split('/').slice(2, -1).some((s) => APP_WORKSPACE.test(s)))
+    files.some(
+      (f) =>
+        f.startsWith(`${prefix}${h}/`) &&
+        f
+          .split('/')
+          .slice(2, -1)
+          .some((s) => APP_WORKSPACE.test(s))
+    )
   return hosts.find(holdsAppFolder) ?? hosts[0]
 }
 
@@ -41,11 +53,19 @@ export default defineRule({
   check({ pkg, config }, report) {
     if (pkg.type !== 'global' || !pkg.id) return
     const prefix = `${pkg.id}/`
-    const hosts = pkg.directories.filter((d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
-    const first = mainHost(hosts.map((h) => h.slice(prefix.length)), pkg.files.map((f) => f.path), prefix, config.host)
+    const hosts = pkg.directories.filter(
+      (d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/')
+    )
+    const first = mainHost(
+      hosts.map((h) => h.slice(prefix.length)),
+      pkg.files.map((f) => f.path),
+      prefix,
+      config.host
+    )
     for (const dir of hosts) {
       const host = dir.slice(prefix.length)
-      if (host !== first) report({ path: dir, args: { problem: 'extra', host, first: first ?? '' } })
+      if (host !== first)
+        report({ path: dir, args: { problem: 'extra', host, first: first ?? '' } })
       else if (!HOST.test(host)) report({ path: dir, args: { problem: 'invalid', host } })
       else if (config.host && host !== config.host && config.host !== PUBLIC_CLOUD_HOST)
         report({ path: dir, args: { problem: 'mismatch', host, expected: config.host } })

@@ -20,7 +20,11 @@ export default defineRule({
       seen.add(dir)
       report({
         path: dir,
-        args: { found: segs[i + 1], parent: [pkg.id, ...segs.slice(0, i + 1)].join('/'), expected: describeExpected(expected[i]) }
+        args: {
+          found: segs[i + 1],
+          parent: [pkg.id, ...segs.slice(0, i + 1)].join('/'),
+          expected: describeExpected(expected[i])
+        }
       })
     }
   }

@@ -5,7 +5,8 @@ export default defineRule({
   id: 'global-stray-file',
   description: 'A global package has no file above its <appId>_<workspace> folder.',
   defaultSeverity: 'error',
-  message: (a) => `"${a.path}" sits above the <appId>_<workspace> folder, where no URL can reach it`,
+  message: (a) =>
+    `"${a.path}" sits above the <appId>_<workspace> folder, where no URL can reach it`,
   fix: 'Move the file under ID/<host>/…/<appId>_<workspace>/ or delete it.',
   check({ pkg, config }, report) {
     const expected = expectedAfterHost(config)

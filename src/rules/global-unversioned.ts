@@ -3,7 +3,8 @@ import { expectedAfterHost, globalFiles, placeGlobalFile } from './global-util.j
 
 export default defineRule({
   id: 'global-unversioned',
-  description: 'Global files sit in a version folder under <appId>_<workspace>/ (the server does not version them).',
+  description:
+    'Global files sit in a version folder under <appId>_<workspace>/ (the server does not version them).',
   defaultSeverity: 'notice',
   message: (a) =>
     `${a.count} file(s) sit directly in ${a.folder}/ (e.g. ${a.example}); without a version folder a new release overwrites what old pages use`,

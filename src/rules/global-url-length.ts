@@ -6,7 +6,8 @@ export const GLOBAL_URL_LIMIT = 100
 
 export default defineRule({
   id: 'global-url-length',
-  description: 'The URL of every global resource (https:// + path after ID/) is at most 100 characters.',
+  description:
+    'The URL of every global resource (https:// + path after ID/) is at most 100 characters.',
   defaultSeverity: 'error',
   message: (a) =>
     `the URL ${a.url} is ${a.length} characters, over the limit of ${a.limit}: the client shows a blank page`,
@@ -16,7 +17,8 @@ export default defineRule({
       // The client requests the percent-encoded URL, so that is the length that counts.
       const url = new URL(globalUrlOf(path)).href
       const length = url.length
-      if (length > GLOBAL_URL_LIMIT) report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
+      if (length > GLOBAL_URL_LIMIT)
+        report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
     }
   }
 })

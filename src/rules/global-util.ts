@@ -8,7 +8,9 @@ import { splitPath } from '../core/layout.js'
  */
 export function expectedAfterHost(config: ResolvedConfig): Array<string | RegExp> {
   const appWs =
-    config.appId && config.workspace ? `${config.appId}_${config.workspace}` : /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
+    config.appId && config.workspace
+      ? `${config.appId}_${config.workspace}`
+      : /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
   return [...splitPath(config.prefix), ...(config.bucket ? [config.bucket] : []), appWs]
 }
 
@@ -24,7 +26,9 @@ export function describeExpected(expected: string | RegExp): string {
 export function globalFiles(pkg: PackageModel): Array<{ path: string; segs: string[] }> {
   if (pkg.type !== 'global' || !pkg.id) return []
   const prefix = `${pkg.id}/`
-  return pkg.files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ path: f.path, segs: f.path.slice(prefix.length).split('/') }))
+  return pkg.files
+    .filter((f) => f.path.startsWith(prefix))
+    .map((f) => ({ path: f.path, segs: f.path.slice(prefix.length).split('/') }))
 }
 
 export type GlobalPlacement =
@@ -36,7 +40,10 @@ export type GlobalPlacement =
  * Where a global file sits against the expected folders after its host: inside `<appId>_<workspace>/` (with or
  * without a version folder), above it (stray), or under a folder with the wrong name (mismatch at `index`).
  */
-export function placeGlobalFile(segs: readonly string[], expected: ReadonlyArray<string | RegExp>): GlobalPlacement {
+export function placeGlobalFile(
+  segs: readonly string[],
+  expected: ReadonlyArray<string | RegExp>
+): GlobalPlacement {
   const folders = segs.slice(1, -1)
   for (let i = 0; i < expected.length; i++) {
     if (i >= folders.length) return { kind: 'stray' }

@@ -70,4 +70,10 @@ export const packageRules: readonly Rule[] = [
 ]
 
 /** Rules over the reference scan; they need file contents and are skipped with --no-refs. */
-export const contentRules: readonly Rule[] = [refBroken, refCaseMismatch, refGlobalRelative, refGlobalMissing, refUrlUnsafe]
+export const contentRules: readonly Rule[] = [
+  refBroken,
+  refCaseMismatch,
+  refGlobalRelative,
+  refGlobalMissing,
+  refUrlUnsafe
+]

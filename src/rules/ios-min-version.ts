@@ -4,7 +4,8 @@ import { compareVersions } from './util.js'
 
 export default defineRule({
   id: 'ios-min-version',
-  description: "The client range's minimum iOS version is lower than Product Version in Info.plist.",
+  description:
+    "The client range's minimum iOS version is lower than Product Version in Info.plist.",
   defaultSeverity: 'error',
   message: (a) =>
     a.problem === 'missing'
@@ -14,7 +15,11 @@ export default defineRule({
   async check({ config }, report) {
     if (!config.infoPlist || !config.iosMinVersion) return
     const { productVersion } = await readIosVersions(config.infoPlist)
-    if (productVersion === undefined) return report({ severity: 'warning', args: { problem: 'missing', min: config.iosMinVersion } })
+    if (productVersion === undefined)
+      return report({
+        severity: 'warning',
+        args: { problem: 'missing', min: config.iosMinVersion }
+      })
     if (compareVersions(config.iosMinVersion, productVersion) >= 0) {
       report({ args: { problem: 'order', min: config.iosMinVersion, product: productVersion } })
     }

@@ -24,16 +24,26 @@ async function load(file: string): Promise<IosVersions> {
   try {
     text = await fs.readFile(file)
   } catch (e) {
-    throw new UsageError(`Info.plist ${file} cannot be read (${(e as NodeJS.ErrnoException).code}): check --info-plist`, 'infoPlist')
+    throw new UsageError(
+      `Info.plist ${file} cannot be read (${(e as NodeJS.ErrnoException).code}): check --info-plist`,
+      'infoPlist'
+    )
   }
   let data: unknown
   try {
     // Xcode keeps Info.plist as XML; a plist taken from a built .app is binary.
-    data = text.subarray(0, 6).toString('latin1') === 'bplist' ? parseBinary(text) : parse(text.toString('utf8'))
+    data =
+      text.subarray(0, 6).toString('latin1') === 'bplist'
+        ? parseBinary(text)
+        : parse(text.toString('utf8'))
   } catch (e) {
     throw new UsageError(`${file} is not a valid Info.plist: ${(e as Error).message}`, 'infoPlist')
   }
   const dict = (data ?? {}) as Record<string, unknown>
-  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined)
-  return { productVersion: str(dict['Product Version']), shortVersion: str(dict.CFBundleShortVersionString) }
+  const str = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' ? String(v) : undefined
+  return {
+    productVersion: str(dict['Product Version']),
+    shortVersion: str(dict.CFBundleShortVersionString)
+  }
 }

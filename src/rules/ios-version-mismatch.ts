@@ -11,7 +11,11 @@ export default defineRule({
   async check({ config }, report) {
     if (!config.infoPlist) return
     const v = await readIosVersions(config.infoPlist)
-    if (v.productVersion !== undefined && v.shortVersion !== undefined && v.productVersion !== v.shortVersion) {
+    if (
+      v.productVersion !== undefined &&
+      v.shortVersion !== undefined &&
+      v.productVersion !== v.shortVersion
+    ) {
       report({ args: { product: v.productVersion, short: v.shortVersion, file: config.infoPlist } })
     }
   }

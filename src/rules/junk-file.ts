@@ -3,7 +3,8 @@ import { allPaths, isJunk } from './util.js'
 
 export default defineRule({
   id: 'junk-file',
-  description: '.DS_Store, Thumbs.db, desktop.ini, ._* and __MACOSX/ are OS litter (the packer leaves them out).',
+  description:
+    '.DS_Store, Thumbs.db, desktop.ini, ._* and __MACOSX/ are OS litter (the packer leaves them out).',
   defaultSeverity: 'warning',
   message: (a) =>
     a.inZip

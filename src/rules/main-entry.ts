@@ -3,7 +3,8 @@ import { basename } from './util.js'
 
 export default defineRule({
   id: 'main-entry',
-  description: 'The configured main entry starts with / and exists; without one, say where index.html is.',
+  description:
+    'The configured main entry starts with / and exists; without one, say where index.html is.',
   defaultSeverity: 'error',
   message: (a) => {
     switch (a.problem) {
@@ -23,11 +24,18 @@ export default defineRule({
   check({ pkg, config }, report) {
     if (pkg.type !== 'standard' || !pkg.id) return
     const id = pkg.id
-    const relative = pkg.files.filter((f) => f.path.startsWith(`${id}/`)).map((f) => f.path.slice(id.length))
-    const indexes = relative.filter((p) => basename(p).toLowerCase() === 'index.html').sort((a, b) => a.length - b.length)
+    const relative = pkg.files
+      .filter((f) => f.path.startsWith(`${id}/`))
+      .map((f) => f.path.slice(id.length))
+    const indexes = relative
+      .filter((p) => basename(p).toLowerCase() === 'index.html')
+      .sort((a, b) => a.length - b.length)
     const entry = config.mainEntry
     if (!entry) {
-      return report({ severity: 'notice', args: { problem: 'unset', suggestion: indexes[0] ?? '' } })
+      return report({
+        severity: 'notice',
+        args: { problem: 'unset', suggestion: indexes[0] ?? '' }
+      })
     }
     if (!entry.startsWith('/')) {
       return report({ args: { problem: 'slash', entry } })
@@ -35,7 +43,8 @@ export default defineRule({
     const target = entry.replace(/[?#].*$/, '')
     if (relative.includes(target)) return
     const suggestion =
-      relative.find((p) => p.toLowerCase() === target.toLowerCase()) ?? (indexes[0] && indexes[0] !== target ? indexes[0] : '')
+      relative.find((p) => p.toLowerCase() === target.toLowerCase()) ??
+      (indexes[0] && indexes[0] !== target ? indexes[0] : '')
     report({ path: `${id}${target}`, args: { problem: 'missing', entry, suggestion } })
   }
 })

@@ -1,12 +1,15 @@
 import type { PackageModel } from '../core/layout.js'
 
 /** Characters a URL parser percent-encodes in a path: these break the exact-match lookup on the phone. */
+// eslint-disable-next-line no-control-regex -- control characters are among what URLs percent-encode
 export const URL_UNSAFE = /[\u0000-\u0020"#<>?`{}%\\\u007f-\uffff]/u
 /** Characters urlencode() changes that a URL parser leaves alone; `:` too, except a global host's port. */
 export const URLENCODE_CHANGES = /[@~!$&'()*+,;=[\]|^:]/
 
 /** Each file and folder name once with its full path; the global host folder is skipped for `:port`. */
-export function namedEntries(pkg: PackageModel): Array<{ path: string; name: string; isHost: boolean }> {
+export function namedEntries(
+  pkg: PackageModel
+): Array<{ path: string; name: string; isHost: boolean }> {
   const out: Array<{ path: string; name: string; isHost: boolean }> = []
   for (const p of [...pkg.directories, ...pkg.files.map((f) => f.path)]) {
     const segs = p.split('/')

@@ -6,7 +6,8 @@ export default defineRule({
   description:
     'No file or folder name has a character a URL parser percent-encodes (control, space, "#<>?`{}, %, \\, non-ASCII).',
   defaultSeverity: 'error',
-  message: (a) => `"${a.name}" contains ${a.chars}: the URL the page requests is percent-encoded and no longer matches the file`,
+  message: (a) =>
+    `"${a.name}" contains ${a.chars}: the URL the page requests is percent-encoded and no longer matches the file`,
   fix: 'Rename to ASCII letters, digits, "-", "_" and "." (and update the references).',
   check({ pkg }, report) {
     for (const e of namedEntries(pkg)) {

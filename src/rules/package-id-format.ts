@@ -11,7 +11,9 @@ export default defineRule({
       : 'there is no package ID folder at the top of the package',
   fix: 'Name the top folder with the 8-digit ID from the MDS console (e.g. 20171228); keep leading zeros.',
   check({ pkg, config }, report) {
-    const dirs = uploadedTopLevel(pkg, config.keepJunk).filter((t) => t.kind === 'directory' && !isJunk(t.name))
+    const dirs = uploadedTopLevel(pkg, config.keepJunk).filter(
+      (t) => t.kind === 'directory' && !isJunk(t.name)
+    )
     if (dirs.some((d) => isPackageIdFolder(d.name))) return
     if (dirs.length === 0) {
       if (pkg.files.length) report({ args: { name: '' } })

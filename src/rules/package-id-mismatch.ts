@@ -4,7 +4,8 @@ export default defineRule({
   id: 'package-id-mismatch',
   description: 'The first-level folder equals the configured package ID.',
   defaultSeverity: 'error',
-  message: (a) => `the package folder is "${a.found}" but the configured package ID is "${a.expected}"`,
+  message: (a) =>
+    `the package folder is "${a.found}" but the configured package ID is "${a.expected}"`,
   fix: 'Rename the folder or correct the configured ID (--id / package-id); the console rejects a mismatch.',
   check({ pkg, config }, report) {
     if (config.id && pkg.id && /^\d{8}$/.test(pkg.id) && pkg.id !== config.id) {

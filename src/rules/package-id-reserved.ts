@@ -6,7 +6,8 @@ const DISCOURAGED_PREFIXES = ['666666', '20000']
 
 export default defineRule({
   id: 'package-id-reserved',
-  description: 'The package ID is not one the mPaaS SDK uses (error) nor in a range it reserves (warning).',
+  description:
+    'The package ID is not one the mPaaS SDK uses (error) nor in a range it reserves (warning).',
   defaultSeverity: 'error',
   message: (a) =>
     a.reserved

@@ -6,7 +6,8 @@ export default referenceRule(
     description:
       'A relative or root-relative reference in HTML/CSS/JS points at no file of the package (a page icon: warning).',
     defaultSeverity: 'error',
-    message: (a) => `"${a.url}" points at ${a.target || 'nothing'}, which is not in the package: the phone fetches it from the network or shows nothing`,
+    message: (a) =>
+      `"${a.url}" points at ${a.target || 'nothing'}, which is not in the package: the phone fetches it from the network or shows nothing`,
     fix: 'Fix the path or add the file. Root-relative URLs (/assets/x.js) start at the ID folder: build with a relative base (Vite base: "./").'
   },
   outcomeIs('broken')

@@ -5,7 +5,8 @@ export default referenceRule(
     id: 'ref-case-mismatch',
     description: 'A reference matches a file of the package only ignoring case.',
     defaultSeverity: 'error',
-    message: (a) => `"${a.url}" matches "${a.actual}" only ignoring case; it works on a Mac and fails on the phone`,
+    message: (a) =>
+      `"${a.url}" matches "${a.actual}" only ignoring case; it works on a Mac and fails on the phone`,
     fix: 'Write the reference with the exact case of the file name.'
   },
   (ref) => ref.resolution.outcome === 'case-mismatch' && { actual: ref.resolution.caseTarget ?? '' }

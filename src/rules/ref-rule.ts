@@ -21,11 +21,16 @@ export function referenceRule(
           path: ref.from,
           line: ref.line,
           column: ref.column,
-          args: { url: ref.url, target: ref.resolution.target ?? '', ...(typeof extra === 'object' ? extra : {}) }
+          args: {
+            url: ref.url,
+            target: ref.resolution.target ?? '',
+            ...(typeof extra === 'object' ? extra : {})
+          }
         })
       }
     }
   })
 }
 
-export const outcomeIs = (outcome: RefOutcome) => (ref: ScannedRef) => ref.resolution.outcome === outcome
+export const outcomeIs = (outcome: RefOutcome) => (ref: ScannedRef) =>
+  ref.resolution.outcome === outcome

@@ -3,9 +3,11 @@ import { allPaths, isAllowedSensitive, isSensitive } from './util.js'
 
 export default defineRule({
   id: 'sensitive-file',
-  description: '.env*, .git/, .npmrc, .htpasswd, .netrc and private keys (*.pem, *.key, id_rsa*) never ship.',
+  description:
+    '.env*, .git/, .npmrc, .htpasswd, .netrc and private keys (*.pem, *.key, id_rsa*) never ship.',
   defaultSeverity: 'error',
-  message: (a) => `"${a.path}" looks like a secret; it would be readable on every phone (the packer never packs it)`,
+  message: (a) =>
+    `"${a.path}" looks like a secret; it would be readable on every phone (the packer never packs it)`,
   fix: 'Remove it from the build output. If it is really public, list its exact path (in the package or in the source folder) in allowSensitive.',
   check({ pkg, config }, report) {
     let reportedDir: string | undefined

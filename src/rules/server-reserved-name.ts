@@ -4,7 +4,8 @@ const RESERVED = ['hpmfile.json', 'Manifest.xml', 'CERT.json']
 
 export default defineRule({
   id: 'server-reserved-name',
-  description: 'No hpmfile.json, Manifest.xml or CERT.json at the package root: the MDS server writes those.',
+  description:
+    'No hpmfile.json, Manifest.xml or CERT.json at the package root: the MDS server writes those.',
   defaultSeverity: 'warning',
   message: (a) => `"${a.path}" collides with the ${a.name} the MDS server adds to the .amr`,
   fix: 'Rename or move the file into a subfolder.',

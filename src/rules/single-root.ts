@@ -3,7 +3,8 @@ import { uploadedTopLevel } from './util.js'
 
 export default defineRule({
   id: 'single-root',
-  description: 'The zip has exactly one first-level entry, a folder (no stray files, no __MACOSX/).',
+  description:
+    'The zip has exactly one first-level entry, a folder (no stray files, no __MACOSX/).',
   defaultSeverity: 'error',
   message: (a) =>
     a.kind === 'file'
@@ -13,7 +14,9 @@ export default defineRule({
   check({ pkg, config }, report) {
     const top = uploadedTopLevel(pkg, config.keepJunk)
     if (top.length === 0) return
-    const root = top.find((t) => t.kind === 'directory' && t.name === pkg.id) ?? top.find((t) => t.kind === 'directory')
+    const root =
+      top.find((t) => t.kind === 'directory' && t.name === pkg.id) ??
+      top.find((t) => t.kind === 'directory')
     for (const t of top) {
       if (t === root) continue
       report({ path: t.name, args: { name: t.name, kind: t.kind } })

@@ -22,7 +22,9 @@ const rule = defineRule({
   check({ pkg, config }, report) {
     const { total, file } = config.budgets
     if (file !== undefined) {
-      for (const f of pkg.files) if (f.size > file) report({ path: f.path, args: { kind: 'file', path: f.path, size: f.size, budget: file } })
+      for (const f of pkg.files)
+        if (f.size > file)
+          report({ path: f.path, args: { kind: 'file', path: f.path, size: f.size, budget: file } })
     }
     if (total !== undefined) {
       const size = pkg.files.reduce((s, f) => s + f.size, 0)
@@ -33,7 +35,10 @@ const rule = defineRule({
 export default rule
 
 /** The zipped size is only known after packing, so the packer asks for this one finding itself. */
-export function zippedBudgetFinding(config: ResolvedConfig, zipBytes: number): Omit<Finding, 'severity'> | undefined {
+export function zippedBudgetFinding(
+  config: ResolvedConfig,
+  zipBytes: number
+): Omit<Finding, 'severity'> | undefined {
   const budget = config.budgets.zipped
   if (budget === undefined || zipBytes <= budget) return undefined
   return { rule: rule.id, args: { kind: 'zipped', size: zipBytes, budget } }

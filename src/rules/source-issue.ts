@@ -6,7 +6,9 @@ export function sourceIssueRule(rule: Omit<Rule, 'check'>): Rule {
   return defineRule({
     ...rule,
     check({ pkg }, report) {
-      for (const issue of pkg.issues) if (issue.rule === rule.id) report({ path: issue.name, args: { ...issue.args, path: issue.name } })
+      for (const issue of pkg.issues)
+        if (issue.rule === rule.id)
+          report({ path: issue.name, args: { ...issue.args, path: issue.name } })
     }
   })
 }

@@ -29,12 +29,21 @@ export function isSensitive(p: string): boolean {
 }
 
 /** allowSensitive names a file by its package path or by its path in the source folder. */
-export function isAllowedSensitive(pkg: PackageModel, p: string, allowSensitive: readonly string[]): boolean {
+export function isAllowedSensitive(
+  pkg: PackageModel,
+  p: string,
+  allowSensitive: readonly string[]
+): boolean {
   return allowSensitive.includes(p) || allowSensitive.includes(sourcePathOf(pkg, p))
 }
 
 /** Whether the packer leaves the file out (the rule still reports it). */
-export function isDroppedByPacker(pkg: PackageModel, p: string, keepJunk: boolean, allowSensitive: readonly string[]): boolean {
+export function isDroppedByPacker(
+  pkg: PackageModel,
+  p: string,
+  keepJunk: boolean,
+  allowSensitive: readonly string[]
+): boolean {
   if (!keepJunk && isJunk(p)) return true
   return isSensitive(p) && !isAllowedSensitive(pkg, p, allowSensitive)
 }

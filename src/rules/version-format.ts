@@ -16,7 +16,10 @@ export default defineRule({
     const parts = version.split('.')
     if (parts.length !== 4) {
       const suggestion = parts.length < 4 ? [...parts, '0', '0', '0'].slice(0, 4).join('.') : ''
-      report({ severity: 'warning', args: { problem: 'parts', version, parts: parts.length, suggestion } })
+      report({
+        severity: 'warning',
+        args: { problem: 'parts', version, parts: parts.length, suggestion }
+      })
     }
   }
 })

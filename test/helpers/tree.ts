@@ -42,5 +42,7 @@ export async function validateTree(tree: Tree | string, config: Partial<ConfigIn
 
 /** The findings of one rule, reduced to what tests compare. */
 export function findingsOf(findings: Finding[], rule: string) {
-  return findings.filter((f) => f.rule === rule).map((f) => ({ severity: f.severity, path: f.path, line: f.line, args: f.args }))
+  return findings
+    .filter((f) => f.rule === rule)
+    .map((f) => ({ severity: f.severity, path: f.path, line: f.line, args: f.args }))
 }

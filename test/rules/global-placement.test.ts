@@ -6,10 +6,19 @@ afterAll(cleanupTempDirs)
 
 // The global rules share one reading of where a file sits, so a wrong prefix is one finding, not three.
 describe('global rules on a misplaced file', () => {
-  const APSARA = { type: 'global' as const, environment: 'apsara-stack' as const, host: 'mds.example.com', appId: '53E5279071442', workspace: 'test' }
+  const APSARA = {
+    type: 'global' as const,
+    environment: 'apsara-stack' as const,
+    host: 'mds.example.com',
+    appId: '53E5279071442',
+    workspace: 'test'
+  }
 
   it('a missing mcube folder is a global-prefix finding only, not a stray or unversioned file', async () => {
-    const tree = { [`20171228/mds.example.com/${APP_WS}/v1/a.js`]: 'x', [`20171228/mds.example.com/${APP_WS}/a.js`]: 'x' }
+    const tree = {
+      [`20171228/mds.example.com/${APP_WS}/v1/a.js`]: 'x',
+      [`20171228/mds.example.com/${APP_WS}/a.js`]: 'x'
+    }
     expect(await check('global-stray-file', tree, APSARA)).toEqual([])
     expect(await check('global-unversioned', tree, APSARA)).toEqual([])
     expect((await check('global-prefix', tree, APSARA)).map((f) => f.args)).toEqual([

@@ -75,11 +75,15 @@ describe('ios-min-version', () => {
   })
 
   it('refuses a minimum version without an Info.plist, and does nothing without a minimum version', async () => {
-    await expect(check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: '99.0' })).rejects.toThrow(
-      /iosMinVersion: needs the app's Info.plist/
-    )
     await expect(
-      check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: 'ten', infoPlist: infoPlist({ 'Product Version': '1.0' }) })
+      check(RULE, STANDARD, { ...STANDARD_CONFIG, iosMinVersion: '99.0' })
+    ).rejects.toThrow(/iosMinVersion: needs the app's Info.plist/)
+    await expect(
+      check(RULE, STANDARD, {
+        ...STANDARD_CONFIG,
+        iosMinVersion: 'ten',
+        infoPlist: infoPlist({ 'Product Version': '1.0' })
+      })
     ).rejects.toThrow(/dotted numbers/)
     expect(
       await check(RULE, STANDARD, {

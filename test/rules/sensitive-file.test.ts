@@ -69,7 +69,9 @@ describe('sensitive-file', () => {
   it('takes the package path or the source path of a build output in allowSensitive', async () => {
     const tree = { 'index.html': 'x', 'public.pem': 'x' }
     expect(
-      (await check(RULE, tree, { id: '20171228', allowSensitive: ['other.pem'] })).map((f) => f.path)
+      (await check(RULE, tree, { id: '20171228', allowSensitive: ['other.pem'] })).map(
+        (f) => f.path
+      )
     ).toEqual(['20171228/www/public.pem'])
     expect(await check(RULE, tree, { id: '20171228', allowSensitive: ['public.pem'] })).toEqual([])
     expect(
