@@ -1,3 +1,4 @@
+// ncc type-checks with src/tsconfig.json (sources only), so a test in progress cannot break the bundle; the typecheck step covers tests.
 // Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, from a clean dist/ so that a
 // stale chunk cannot survive; CI rebuilds and fails on any difference, new files included.
 import { execFileSync } from 'node:child_process'
@@ -6,9 +7,12 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
+// The reference-extraction worker is bundled beside each entry point, which finds it next to itself.
 const bundles = [
   { entry: 'src/action/index.ts', out: 'dist' },
-  { entry: 'src/cli/index.ts', out: 'dist/cli' }
+  { entry: 'src/refs/extract-worker.ts', out: 'dist/refs-worker' },
+  { entry: 'src/cli/index.ts', out: 'dist/cli' },
+  { entry: 'src/refs/extract-worker.ts', out: 'dist/cli/refs-worker' }
 ]
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true })

@@ -46,6 +46,19 @@ for (const args of steps) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
+// What findings look like: examples/broken has a missing script and a file name with a space.
+const broken = [
+  'validate',
+  'examples/broken',
+  '--id',
+  '20171228',
+  '--main-entry',
+  '/www/index.html'
+]
+console.log(`\n$ h5-offline ${broken.join(' ')}    # a broken package, for show: exit status 1`)
+const shown = spawnSync(process.execPath, [cli, ...broken], { cwd: root, stdio: 'inherit' })
+if (shown.status !== 1) process.exit(shown.status || 1)
+
 console.log(
   `\nZips to upload to the MDS console:\n  ${path.join(out, '77777777_1.0.0.0.zip')}\n  ${path.join(out, '20171228_1.0.0.0.zip')}`
 )

@@ -10,11 +10,11 @@ beforeAll(() => {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run build')
 })
 
-function cli(args: string[], cwd = process.cwd()) {
+function cli(args: string[], cwd = process.cwd(), env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, NO_COLOR: '1' }
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -126,6 +126,27 @@ describe('CLI', () => {
       bytes: fs.statSync(out).size,
       files: 2
     })
+  })
+})
+
+describe('reference scan on worker threads', () => {
+  it('finds exactly what the inline scan finds', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 40; i++) {
+      files[`20171228/www/p${i}.html`] =
+        `<link rel="stylesheet" href="c${i}.css"><script type="module" src="m${i}.js"></script><img src="gone${i}.png">`
+      files[`20171228/www/c${i}.css`] = `a{background:url(./Img${i}.png)}`
+      files[`20171228/www/m${i}.js`] = `import './missing${i}.js'\nexport const x = ${i}`
+      files[`20171228/www/img${i}.png`] = 'x'
+    }
+    const dir = writeTree(files)
+    const args = ['validate', dir, '--main-entry', '/www/p0.html', '--format', 'json']
+    const withWorkers = cli(args)
+    const inline = cli(args, process.cwd(), { H5_OFFLINE_NO_WORKERS: '1' })
+    expect(withWorkers.status).toBe(1)
+    const a = JSON.parse(withWorkers.stdout)
+    expect(a.counts.error).toBe(120)
+    expect(a).toEqual(JSON.parse(inline.stdout))
   })
 })
 

@@ -42,7 +42,13 @@ export const INPUT_NAMES = [
   'retention-days',
   'overwrite',
   'annotations',
-  'github-token'
+  'github-token',
+  'check-run',
+  'sarif',
+  'compare-to',
+  'pr-comment',
+  'size-budget',
+  'release-upload'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -66,7 +72,8 @@ export const INPUT_FOR_KEY: Readonly<Record<string, InputName>> = {
   globalPackage: 'global-package',
   keepJunk: 'keep-junk',
   allowSensitive: 'allow-sensitive',
-  failOn: 'fail-on'
+  failOn: 'fail-on',
+  budgets: 'size-budget'
 }
 
 /** The CLI flags engine messages mention, and the inputs that do the same here. */
@@ -154,6 +161,43 @@ const artifactName = z.string().transform((s, ctx): string | undefined => {
   return name
 })
 
+/** `auto`, `true` or `false` (the YAML spellings of the booleans too). */
+const autoBool = z.string().transform((s, ctx): 'auto' | boolean => {
+  if (s === '' || s === 'auto') return 'auto'
+  if (TRUE.includes(s)) return true
+  if (FALSE.includes(s)) return false
+  ctx.addIssue({ code: 'custom', message: `expected auto, true or false, got "${s}"` })
+  return z.NEVER
+})
+
+const BUDGET_KEYS = ['total', 'file', 'zipped'] as const
+/** `total=5MB`, `file=1MB`, `zipped=2MB`, one per line; the sizes are checked by the engine's schema. */
+const sizeBudget = lines.transform((items, ctx) => {
+  if (!items) return undefined
+  const out: Partial<Record<(typeof BUDGET_KEYS)[number], string>> = {}
+  for (const item of items) {
+    const m = /^([a-z]+)\s*[=:]\s*(.+)$/.exec(item)
+    if (!m || !(BUDGET_KEYS as readonly string[]).includes(m[1])) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${item}" is not total=<size>, file=<size> or zipped=<size> (e.g. zipped=2MB)`
+      })
+      return z.NEVER
+    }
+    out[m[1] as (typeof BUDGET_KEYS)[number]] = m[2].trim()
+  }
+  return out
+})
+
+const compareTo = z.string().transform((s, ctx): string | undefined => {
+  if (s === '') return undefined
+  if (/^https?:\/\//i.test(s) && !URL.canParse(s)) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a valid URL` })
+    return z.NEVER
+  }
+  return s
+})
+
 const inputSchema = z.object({
   path: z
     .string()
@@ -183,7 +227,13 @@ const inputSchema = z.object({
   'retention-days': retentionDays,
   overwrite: bool.transform((b) => b ?? false),
   annotations: bool.transform((b) => b ?? true),
-  'github-token': optionalText
+  'github-token': optionalText,
+  'check-run': autoBool,
+  sarif: optionalText,
+  'compare-to': compareTo,
+  'pr-comment': autoBool,
+  'size-budget': sizeBudget,
+  'release-upload': bool.transform((b) => b ?? false)
 })
 
 type ParsedInputs = z.output<typeof inputSchema>
@@ -208,6 +258,15 @@ export interface ActionInputs {
   overwrite: boolean
   annotations: boolean
   githubToken?: string
+  /** Post a check run with every finding: `auto` tries where it can, `true` says why when it cannot. */
+  checkRun: 'auto' | boolean
+  /** Where to write the SARIF file, absolute. */
+  sarif?: string
+  /** A zip path (relative to the workspace), an http(s) URL, or `latest-release`. */
+  compareTo?: string
+  /** The sticky pull-request comment: `auto` on pull requests where the token may write. */
+  prComment: 'auto' | boolean
+  releaseUpload: boolean
 }
 
 export type ReadInput = (name: InputName) => string
@@ -244,7 +303,8 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
     globalPackage: fromWorkspace(v['global-package']),
     keepJunk: v['keep-junk'],
     allowSensitive: v['allow-sensitive'],
-    failOn: v['fail-on']
+    failOn: v['fail-on'],
+    budgets: v['size-budget']
   }
   return {
     location: path.resolve(workspace, v.path),
@@ -258,7 +318,12 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
     retentionDays: v['retention-days'],
     overwrite: v.overwrite,
     annotations: v.annotations,
-    githubToken: v['github-token']
+    githubToken: v['github-token'],
+    checkRun: v['check-run'],
+    sarif: fromWorkspace(v.sarif),
+    compareTo: v['compare-to'],
+    prComment: v['pr-comment'],
+    releaseUpload: v['release-upload']
   }
 }
 

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
 import { isFailing } from '../core/findings.js'
 import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
+import { readRunContext, releaseTag, versionFromTag } from './context.js'
 import {
   describeUsageError,
   parseInputs,
@@ -14,8 +15,9 @@ import {
 import type { BuiltPackage } from './package.js'
 
 /**
- * The Action: inputs → validate and pack (the engine) → JSON report → log and annotations → artifact → job
- * summary → outputs → the step's result. Every failure ends in one `core.setFailed`.
+ * The Action: inputs → validate and pack (the engine) → JSON report, SARIF → log → artifact → diff against
+ * `compare-to` → check run (or annotations from the step) → PR comment → release assets → job summary → outputs →
+ * the step's result. Reports that cannot be posted become notices; every failure ends in one `core.setFailed`.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let inputs: ActionInputs | undefined
@@ -24,57 +26,138 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     inputs = parseInputs((name) => core.getInput(name), workspace)
     core.debug(`inputs read ${Math.round(performance.now())} ms after the process started`)
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
-    const config = resolveActionConfig(inputs, workspace)
-    const tempDir = env.RUNNER_TEMP || os.tmpdir()
-    const { buildPackage, writeJsonReport, logFindings, annotate, writeJobSummary } =
-      await import('./pipeline.js')
-
-    const built = await buildPackage(inputs, config, tempDir, env)
-    const reportPath = await writeJsonReport(built)
-    logFindings(built)
-    const failed = isFailing(built.result.counts, config.failOn)
-    const upload = Boolean(built.zip && inputs.uploadArtifact)
-    if (inputs.annotations) {
-      const reserved = {
-        error: failed || upload ? 1 : 0,
-        notice: upload && !hasRuntimeToken(env) ? 1 : 0
+    const ctx = readRunContext(env)
+    let config = resolveActionConfig(inputs, workspace)
+    const tag = inputs.releaseUpload ? releaseTag(ctx) : undefined
+    if (tag && config.version === undefined) {
+      try {
+        config = { ...config, version: versionFromTag(tag) }
+      } catch (e) {
+        throw new UsageError((e as Error).message, 'version')
       }
-      annotate(built, {
+      core.info(`Version ${config.version}, from the tag ${tag}`)
+    }
+    const tempDir = env.RUNNER_TEMP || os.tmpdir()
+    const p = await import('./pipeline.js')
+
+    const built = await p.buildPackage(inputs, config, tempDir, env)
+    const reportPath = await p.writeJsonReport(built)
+    p.logFindings(built)
+    const failed = isFailing(built.result.counts, config.failOn)
+    const problems: string[] = []
+    if (failed) problems.push(failureMessage(built, config.failOn))
+
+    if (inputs.sarif) {
+      try {
+        await p.writeSarif(built, inputs.sarif, inputs.location, workspace)
+        core.info(`SARIF written to ${inputs.sarif}`)
+      } catch (e) {
+        problems.push(`Input "sarif": cannot write ${inputs.sarif}: ${(e as Error).message}`)
+      }
+    }
+    const upload = Boolean(built.zip && inputs.uploadArtifact)
+    const artifact = upload
+      ? await uploadZip(
+          {
+            zip: built.zip!,
+            name: inputs.artifactName,
+            retentionDays: inputs.retentionDays,
+            overwrite: inputs.overwrite,
+            tempDir
+          },
+          env
+        )
+      : notUploaded(built.zip ? 'upload-artifact is false' : 'no zip was written')
+    if (artifact.status === 'failed') problems.push(artifact.message)
+
+    const notices = new p.Notices()
+    const gh = new p.GitHubSession(inputs, ctx)
+    const diff = inputs.compareTo
+      ? await p.compareWithBaseline(built, inputs, gh, workspace, tempDir)
+      : undefined
+    if (diff?.status === 'skipped')
+      notices.add('No diff', `compare-to: ${inputs.compareTo}: ${diff.reason}.`)
+
+    const fileOf = p.sourceFileResolver(
+      built.result.pkg,
+      inputs.location,
+      built.sourceKind,
+      workspace
+    )
+    const summaryOptions = {
+      version: config.version,
+      failOn: config.failOn,
+      failed: failed || artifact.status === 'failed',
+      artifact,
+      reportPath,
+      workspace
+    }
+    const check = await p.reportCheckRun({
+      built,
+      inputs,
+      gh,
+      failOn: config.failOn,
+      summary: p.summaryMarkdown(built, summaryOptions, 60_000),
+      fileOf,
+      notices
+    })
+    const comment = await p.reportComment({
+      built,
+      inputs,
+      gh,
+      failed: failed || artifact.status === 'failed',
+      diff,
+      checkRunUrl: check.status === 'posted' ? check.url : undefined,
+      notices
+    })
+    const release = inputs.releaseUpload
+      ? await p.uploadToRelease({
+          built,
+          inputs,
+          gh,
+          reportPath,
+          diffPath: diff?.status === 'diffed' ? diff.jsonPath : undefined,
+          notices
+        })
+      : undefined
+    if (release?.status === 'failed') problems.push(release.message)
+
+    // The findings as annotations from the step, unless the check run has them all; the slots of the step's own
+    // failure and notices are kept free so the runner does not drop them.
+    if (inputs.annotations && check.status !== 'posted') {
+      const reserved = {
+        error: failed || upload || problems.length ? 1 : 0,
+        notice: (upload && !hasRuntimeToken(env) ? 1 : 0) + notices.list.length
+      }
+      p.annotate(built, {
         location: inputs.location,
         workspace,
         reserved,
         hasSummary: Boolean(env.GITHUB_STEP_SUMMARY)
       })
     }
-    const artifact =
-      built.zip && inputs.uploadArtifact
-        ? await uploadZip(
-            {
-              zip: built.zip,
-              name: inputs.artifactName,
-              retentionDays: inputs.retentionDays,
-              overwrite: inputs.overwrite,
-              tempDir
-            },
-            env
-          )
-        : notUploaded(built.zip ? 'upload-artifact is false' : 'no zip was written')
+    for (const n of notices.list) core.notice(n.message, { title: n.title })
+
     if (env.GITHUB_STEP_SUMMARY) {
-      await writeJobSummary(env.GITHUB_STEP_SUMMARY, built, {
-        version: config.version,
-        failOn: config.failOn,
-        failed: failed || artifact.status === 'failed',
-        artifact,
-        reportPath,
-        workspace
+      await p.writeJobSummary(env.GITHUB_STEP_SUMMARY, built, {
+        ...summaryOptions,
+        failed: summaryOptions.failed || release?.status === 'failed',
+        extra: p.extraSections(diff, check, comment, release)
       })
     }
     setOutputs(built, reportPath, artifact)
+    // Like the others, set every time (empty when there is no value), so `steps.<id>.outputs` is predictable.
+    const extras: Record<string, string | undefined> = {
+      'sarif-path': inputs.sarif,
+      'check-run-url': check.status === 'posted' ? check.url : undefined,
+      'size-delta':
+        diff?.status === 'diffed' ? String(diff.diff.new.bytes - diff.diff.old.bytes) : undefined,
+      'diff-path': diff?.status === 'diffed' ? diff.jsonPath : undefined,
+      'release-asset-url': release?.status === 'uploaded' ? release.assets[0]?.url : undefined
+    }
+    for (const [name, value] of Object.entries(extras))
+      core.setOutput(name, value ?? '')
 
-    const problems = [
-      failed ? failureMessage(built, config.failOn) : '',
-      artifact.status === 'failed' ? artifact.message : ''
-    ].filter(Boolean)
     if (problems.length) core.setFailed(problems.join('\n'))
   } catch (e) {
     core.setFailed(describeError(e, inputs))

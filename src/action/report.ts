@@ -8,7 +8,7 @@ import { emitAnnotations, planAnnotations } from './annotations.js'
 import type { UploadOutcome } from './artifact.js'
 import { reportPathFor, type BuiltPackage } from './package.js'
 import { relativeToWorkspace, sourceFileResolver } from './paths.js'
-import { buildSummary } from './summary.js'
+import { buildSummary, SUMMARY_LIMIT_BYTES } from './summary.js'
 
 /** The CLI's JSON report (`--format json`), next to the zip, or where the zip would have been. */
 export async function writeJsonReport(built: BuiltPackage): Promise<string> {
@@ -65,6 +65,8 @@ export interface SummaryOptions {
   artifact: UploadOutcome
   reportPath: string
   workspace: string
+  /** Sections after the findings (the diff, links to the check run, comment and release). */
+  extra?: string
 }
 
 export async function writeJobSummary(
@@ -72,16 +74,30 @@ export async function writeJobSummary(
   built: BuiltPackage,
   opts: SummaryOptions
 ): Promise<void> {
-  const summary = buildSummary({
-    outcome: built.result,
-    version: opts.version,
-    failOn: opts.failOn,
-    failed: opts.failed,
-    zip: built.zip,
-    notWritten: built.notWritten,
-    byType: built.byType,
-    reportPath: relativeToWorkspace(opts.reportPath, opts.workspace) ?? opts.reportPath,
-    artifact: opts.artifact
-  })
-  await fs.appendFile(file, summary)
+  await fs.appendFile(file, summaryMarkdown(built, opts))
+}
+
+/** The job summary's Markdown, within `limit` bytes with the extra sections; also the check run's summary. */
+export function summaryMarkdown(
+  built: BuiltPackage,
+  opts: SummaryOptions,
+  limit = SUMMARY_LIMIT_BYTES
+): string {
+  const extra = opts.extra ? `\n${opts.extra.trimEnd()}\n` : ''
+  const room = limit - Buffer.byteLength(extra)
+  const summary = buildSummary(
+    {
+      outcome: built.result,
+      version: opts.version,
+      failOn: opts.failOn,
+      failed: opts.failed,
+      zip: built.zip,
+      notWritten: built.notWritten,
+      byType: built.byType,
+      reportPath: relativeToWorkspace(opts.reportPath, opts.workspace) ?? opts.reportPath,
+      artifact: opts.artifact
+    },
+    room
+  )
+  return summary + extra
 }

@@ -9,6 +9,8 @@ export interface CliCommand {
   out?: string
   force: boolean
   format: 'text' | 'json'
+  /** Also write the findings as SARIF 2.1.0 to this file. */
+  sarif?: string
   configFile?: string
   /** Settings given as flags; they override the config file. */
   flags: Partial<ConfigInput>
@@ -36,6 +38,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  sarif: { type: 'string' },
   'keep-junk': { type: 'boolean' },
   'allow-sensitive': { type: 'string', multiple: true },
   'global-package': { type: 'string' },
@@ -68,7 +71,15 @@ export const FLAG_FOR_KEY: Record<string, string> = {
   'budgets.zipped': '--budget-zipped'
 }
 
-export function parseCli(argv: string[]): CliCommand | 'help' {
+/** `h5-offline diff <old.zip> <new.zip>`: no package settings, only the output format. */
+export interface DiffCommand {
+  command: 'diff'
+  oldZip: string
+  newZip: string
+  format: 'text' | 'json' | 'markdown'
+}
+
+export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
@@ -78,8 +89,9 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
   const { values: v, positionals } = parsed
   if (v.help || positionals.length === 0) return 'help'
   const [command, location, ...rest] = positionals
+  if (command === 'diff') return parseDiff(positionals.slice(1), v)
   if (command !== 'validate' && command !== 'pack' && command !== 'rules') {
-    throw new UsageError(`unknown command "${command}": use validate, pack or rules`)
+    throw new UsageError(`unknown command "${command}": use validate, pack, diff or rules`)
   }
   if (command !== 'rules' && !location) {
     throw new UsageError(
@@ -129,7 +141,21 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
     out: v.out,
     force: Boolean(v.force),
     format,
+    ...(v.sarif !== undefined && { sarif: v.sarif }),
     configFile: v.config,
     flags: flags as Partial<ConfigInput>
   }
+}
+
+/** The options `diff` takes; any package option there is a mistake worth naming. */
+function parseDiff(args: string[], v: Record<string, unknown>): DiffCommand {
+  const extra = Object.keys(v).filter((k) => k !== 'format' && v[k] !== undefined)
+  if (extra.length)
+    throw new UsageError(`diff takes only --format, not --${extra[0]}`, `--${extra[0]}`)
+  if (args.length !== 2)
+    throw new UsageError('diff needs two zips: h5-offline diff <old.zip> <new.zip>')
+  const format = (v.format as string | undefined) ?? 'text'
+  if (format !== 'text' && format !== 'json' && format !== 'markdown')
+    throw new UsageError(`--format must be text, json or markdown, not "${format}"`, '--format')
+  return { command: 'diff', oldZip: args[0], newZip: args[1], format }
 }

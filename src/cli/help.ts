@@ -3,6 +3,8 @@ export const HELP = `h5-offline: validate and pack mPaaS H5 offline packages
 usage:
   h5-offline validate <dir|zip> [options]
   h5-offline pack <dir> --out <file.zip> [options]   validates first; refuses to write on errors unless --force
+  h5-offline diff <old.zip> <new.zip> [--format text|json|markdown]
+                                                     what changed between two package zips
   h5-offline rules                                   lists the rules
 
 package:
@@ -31,8 +33,10 @@ report:
   --rule <id>=<off|notice|warning|error>   change a rule's severity (repeatable)
   --fail-on error|warning|never    what makes the exit status 1 (default error)
   --format text|json               output format (default text)
+  --sarif <file>                   also write the findings as SARIF 2.1.0 (for code scanning)
   --out <file.zip>                 pack: where to write the zip
   --force                          pack: write even with errors (secrets are still left out)
 
 exit status: 0 no failing finding; 1 failing findings; 2 bad usage or unreadable input
+  (diff: 0 whatever changed; 2 bad usage or an unreadable zip)
 `

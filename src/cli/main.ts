@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfigInputs, parseConfig } from '../core/config.js'
 import { findConfigFile, readConfigFile } from '../core/config-file.js'
@@ -6,9 +7,10 @@ import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { toJsonReport } from '../report/json.js'
+import { sarifLocator, toSarif } from '../report/sarif.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
-import { FLAG_FOR_KEY, parseCli } from './args.js'
+import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
 import { HELP } from './help.js'
 
 export interface CliIo {
@@ -31,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(HELP)
       return 0
     }
+    if (cmd.command === 'diff') return await runDiff(cmd, io)
     if (cmd.command === 'rules') {
       for (const r of allRules)
         io.stdout(`${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`)
@@ -56,6 +59,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             mtime: sourceDateEpoch(io.env)
           })
         : await validatePackage(location, config)
+    if (cmd.sarif !== undefined) {
+      const kind = (await fs.stat(location)).isDirectory() ? 'directory' : 'zip'
+      const sarif = toSarif(outcome.findings, {
+        root: io.cwd,
+        locate: sarifLocator(outcome.pkg, location, kind, io.cwd)
+      })
+      const sarifPath = path.resolve(io.cwd, cmd.sarif)
+      await fs.writeFile(sarifPath, JSON.stringify(sarif, null, 2) + '\n').catch((e: Error) => {
+        throw new UsageError(`cannot write --sarif ${cmd.sarif}: ${e.message}`, '--sarif')
+      })
+    }
     if (cmd.format === 'json') io.stdout(JSON.stringify(toJsonReport(outcome), null, 2) + '\n')
     else io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR }))
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
@@ -72,6 +86,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`h5-offline: ${err.message}${err.code ? ` (${err.code})` : ''}\n`)
     return 2
   }
+}
+
+/** `diff`: always exit 0 when both zips are read, whatever changed (budgets are the validator's business). */
+async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
+  const { diffZips, diffToJson, formatDiffMarkdown, formatDiffText } =
+    await import('../diff/index.js')
+  const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), path.resolve(io.cwd, cmd.newZip))
+  if (cmd.format === 'json') io.stdout(JSON.stringify(diffToJson(d), null, 2) + '\n')
+  else if (cmd.format === 'markdown') io.stdout(formatDiffMarkdown(d))
+  else io.stdout(formatDiffText(d))
+  return 0
 }
 
 /** SOURCE_DATE_EPOCH (reproducible-builds.org) pins the zip timestamps when set. */

@@ -139,7 +139,9 @@ export function parseConfig(
 
 /** The merged order: config file first, then explicit flags or inputs on top. */
 export function mergeConfigInputs(...layers: Array<Partial<ConfigInput> | undefined>): ConfigInput {
-  const out: Record<string, unknown> = {}
+  // No prototype: a config file's `"__proto__": {…}` key stays a key (and is refused as unknown) instead of
+  // becoming the prototype, whose keys zod would read while its unknown-key check never sees them.
+  const out: Record<string, unknown> = Object.create(null)
   for (const layer of layers) {
     if (!layer) continue
     for (const [key, value] of Object.entries(layer)) {

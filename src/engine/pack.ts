@@ -6,11 +6,16 @@ import { UsageError } from '../core/errors.js'
 import { cmp, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageFile } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
-import { createReferenceScanner, loadGlobalUrls, type ReferenceScanner } from '../refs/scan.js'
+import {
+  createReferenceScanner,
+  loadGlobalUrls,
+  type ReferenceScan,
+  type ReferenceScanner
+} from '../refs/scan.js'
 import { contentRules, packageRules } from '../rules/index.js'
 import { zippedBudgetFinding } from '../rules/size-budget.js'
 import { isDroppedByPacker } from '../rules/util.js'
-import { writeZip, type ZipInput } from '../zip/writer.js'
+import { writeZip, type ZipInput, type ZipResult } from '../zip/writer.js'
 import { openPackageSource } from './open-source.js'
 import { checkRuleSettings, runRules } from './run-rules.js'
 import { allRules, contextFor, result, type Validation } from './validate.js'
@@ -90,22 +95,27 @@ export async function packPackage(
     )
     await assertWritableDir(options.out)
     const byType: Record<string, TypeStats> = {}
-    const zip = await writeZip(staging, zipInputs(packed, source), {
-      mtime: options.mtime ?? DEFAULT_MTIME,
-      concurrency: options.concurrency,
-      ...scannerHooks(scanner, byType)
-    }).catch((e: unknown) => {
-      throw outputError(e, options.out)
-    })
+    let zip: ZipResult
     try {
-      if (scanner)
-        findings.push(...(await runRules(contentRules, { ...ctx, refs: scanner.result() })))
+      zip = await writeZip(staging, zipInputs(packed, source), {
+        mtime: options.mtime ?? DEFAULT_MTIME,
+        concurrency: options.concurrency,
+        ...scannerHooks(scanner, byType)
+      })
+    } catch (e) {
+      await scanner?.finish().catch(() => {})
+      throw outputError(e, options.out)
+    }
+    let refs: ReferenceScan | undefined
+    try {
+      refs = await scanner?.finish()
+      if (refs) findings.push(...(await runRules(contentRules, { ...ctx, refs })))
       const budget = zippedBudgetFinding(config, zip.bytes)
       if (budget && config.rules[budget.rule] !== 'off') findings.push(withSeverity(budget, config))
       const refused = findings.some((f) => f.severity === 'error') && !options.force
       if (refused) {
         await fs.rm(staging, { force: true })
-        return result(pkg, findings, scanner?.result())
+        return result(pkg, findings, refs)
       }
       await fs.rename(staging, options.out)
     } catch (e) {
@@ -113,7 +123,7 @@ export async function packPackage(
       throw e
     }
     return {
-      ...result(pkg, findings, scanner?.result()),
+      ...result(pkg, findings, refs),
       zip: { path: options.out, sha256: zip.sha256, bytes: zip.bytes, files: zip.files, byType }
     }
   } finally {

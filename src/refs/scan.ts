@@ -2,9 +2,11 @@ import type { ResolvedConfig } from '../core/config.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
-import { extractRefs, isNonReference, refKindForPath } from './extract.js'
+import { cmp } from '../core/findings.js'
+import { isNonReference, refKindForPath } from './extract.js'
+import { createExtractor } from './extractor.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
-import type { RawRef } from './types.js'
+import type { ExtractedRefs, RawRef } from './types.js'
 
 export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind' | 'cosmetic'> {
   from: string
@@ -23,12 +25,22 @@ export interface ReferenceScan {
   external: Record<string, number>
 }
 
-/** Reads one file at a time so the engine can feed it from whatever pass already reads the bytes. */
+/**
+ * Takes files one at a time so the engine can feed it from whatever pass already reads the bytes; extraction runs
+ * on worker threads (see extractor.ts) and `finish` waits for it.
+ */
 export interface ReferenceScanner {
   wants(pkgPath: string): boolean
   add(pkgPath: string, bytes: Buffer): void
-  result(): ReferenceScan
+  /** Bytes handed to extraction and not yet back: callers that read ahead wait while this is high. */
+  readonly backlog: number
+  /** Settles once every added file is scanned (throws the first extraction failure). */
+  drained(): Promise<void>
+  finish(): Promise<ReferenceScan>
 }
+
+/** Past this much text awaiting extraction, a reader should wait (bounded memory). */
+export const SCAN_BACKLOG_LIMIT = 32 * 1024 * 1024
 
 export function createReferenceScanner(
   pkg: PackageModel,
@@ -37,66 +49,82 @@ export function createReferenceScanner(
 ): ReferenceScanner {
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
   const scan: ReferenceScan = { files: 0, bytes: 0, resolved: 0, notable: [], external: {} }
+  const extractor = createExtractor()
+  const inFlight = new Set<Promise<void>>()
+  let backlog = 0
+  let failure: unknown
+
+  const record = (pkgPath: string, { refs, baseHref }: ExtractedRefs) => {
+    let base = resolver.baseUrlOf(pkgPath)
+    // A placeholder (`<base href="{{ base }}">`) is filled in at run time: resolve as if it were not there.
+    if (baseHref && !isNonReference(baseHref.url)) {
+      try {
+        base = new URL(baseHref.url, base).href
+      } catch {
+        // An unparsable <base href> is ignored by browsers too.
+      }
+    }
+    for (const ref of refs) {
+      const resolution = resolver.resolve(ref.url, base)
+      if (!resolution) continue
+      if (resolution.outcome === 'external') {
+        scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
+      }
+      if (resolution.outcome === 'ok' && !resolution.unsafeChars) {
+        scan.resolved++
+        continue
+      }
+      scan.notable.push({
+        from: pkgPath,
+        url: ref.url,
+        line: ref.line,
+        column: ref.column,
+        kind: ref.kind,
+        ...(ref.cosmetic && { cosmetic: true }),
+        resolution
+      })
+    }
+  }
+
+  const drained = async () => {
+    while (inFlight.size) await Promise.all(inFlight)
+    if (failure) throw failure
+  }
+
   return {
     wants: (p) => refKindForPath(p) !== undefined,
+    get backlog() {
+      return backlog
+    },
     add(pkgPath, bytes) {
       scan.files++
       scan.bytes += bytes.length
-      if (!mayHoldReferences(pkgPath, bytes)) return
-      const { refs, baseHref } = extractRefs(pkgPath, bytes.toString('utf8'))
-      let base = resolver.baseUrlOf(pkgPath)
-      // A placeholder (`<base href="{{ base }}">`) is filled in at run time: resolve as if it were not there.
-      if (baseHref && !isNonReference(baseHref.url)) {
-        try {
-          base = new URL(baseHref.url, base).href
-        } catch {
-          // An unparsable <base href> is ignored by browsers too.
-        }
-      }
-      for (const ref of refs) {
-        const resolution = resolver.resolve(ref.url, base)
-        if (!resolution) continue
-        if (resolution.outcome === 'external') {
-          scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
-        }
-        if (resolution.outcome === 'ok' && !resolution.unsafeChars) {
-          scan.resolved++
-          continue
-        }
-        scan.notable.push({
-          from: pkgPath,
-          url: ref.url,
-          line: ref.line,
-          column: ref.column,
-          kind: ref.kind,
-          ...(ref.cosmetic && { cosmetic: true }),
-          resolution
+      backlog += bytes.length
+      const task = extractor
+        .extract(pkgPath, bytes)
+        .then(
+          (refs) => record(pkgPath, refs),
+          (e: unknown) => {
+            failure ??= e
+          }
+        )
+        .finally(() => {
+          backlog -= bytes.length
+          inFlight.delete(task)
         })
-      }
+      inFlight.add(task)
     },
-    result: () => scan
-  }
-}
-
-/**
- * Decoding and lexing are most of the scan's cost; a byte search (memchr speed) rules out most stylesheets and
- * many scripts first. A reference needs one of these words in the file's bytes: CSS `url(`, `src(`, `@import`,
- * `image-set(`; JS `import` (static, dynamic, `import.meta`) or `export … from`. CSS that spells them with escapes
- * (`\75 rl(`) is not seen.
- */
-function mayHoldReferences(pkgPath: string, bytes: Buffer): boolean {
-  switch (refKindForPath(pkgPath)) {
-    case 'css':
-      return (
-        bytes.includes('url(') ||
-        bytes.includes('@import') ||
-        bytes.includes('src(') ||
-        bytes.includes('image-set(')
-      )
-    case 'js':
-      return bytes.includes('import') || (bytes.includes('export') && bytes.includes('from'))
-    default:
-      return true
+    drained,
+    async finish() {
+      try {
+        await drained()
+      } finally {
+        await extractor.close()
+      }
+      // Findings are sorted later; the notable list is sorted here so the report does not depend on timing.
+      scan.notable.sort((a, b) => cmp(a.from, b.from) || a.line - b.line || a.column - b.column)
+      return scan
+    }
   }
 }
 
@@ -114,14 +142,21 @@ export async function scanReferences(
   const scanner = createReferenceScanner(pkg, config, globalUrls)
   const queue = pkg.files.filter((f) => scanner.wants(f.path))
   let next = 0
-  const worker = async () => {
+  const reader = async () => {
     while (next < queue.length) {
       const f = queue[next++]
+      while (scanner.backlog > SCAN_BACKLOG_LIMIT) await scanner.drained()
       scanner.add(f.path, await source.readFile(f.source))
     }
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker))
-  return scanner.result()
+  try {
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, reader))
+  } catch (e) {
+    // Stop the workers before reporting the read failure.
+    await scanner.finish().catch(() => {})
+    throw e
+  }
+  return scanner.finish()
 }
 
 /** The URLs a global package serves, for ref-global-missing. */

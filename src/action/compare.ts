@@ -1,0 +1,124 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import type { RunContext } from './context.js'
+import { apiMessage, statusOf, type Octokit } from './github.js'
+
+/** What `compare-to` names: a zip in the workspace, a URL to a zip, or the zip asset of the latest release. */
+export type CompareTo =
+  | { kind: 'path'; path: string }
+  | { kind: 'url'; url: URL }
+  | { kind: 'latest-release' }
+
+export function parseCompareTo(value: string, workspace: string): CompareTo {
+  if (value === 'latest-release') return { kind: 'latest-release' }
+  if (/^https?:\/\//i.test(value)) return { kind: 'url', url: new URL(value) }
+  return { kind: 'path', path: path.resolve(workspace, value) }
+}
+
+export type Baseline =
+  | { status: 'found'; path: string; label: string }
+  | { status: 'skipped'; reason: string }
+
+export interface BaselineOptions {
+  ctx: RunContext
+  tempDir: string
+  token?: string
+  /** Created on demand: only `latest-release` needs the API client. */
+  octokit?: () => Promise<Octokit | undefined>
+}
+
+/**
+ * Gets the zip to compare with onto the disk. Nothing here fails the step: a baseline that cannot be had is a
+ * reason the diff is missing, reported as a notice by the caller.
+ */
+export async function fetchBaseline(spec: CompareTo, opts: BaselineOptions): Promise<Baseline> {
+  try {
+    switch (spec.kind) {
+      case 'path': {
+        const stat = await fsp.stat(spec.path).catch(() => undefined)
+        if (!stat?.isFile()) return skipped(`${spec.path} is not a file`)
+        return { status: 'found', path: spec.path, label: path.basename(spec.path) }
+      }
+      case 'url':
+        return await download(spec.url, opts)
+      case 'latest-release':
+        return await latestReleaseZip(opts)
+    }
+  } catch (e) {
+    return skipped(apiMessage(e))
+  }
+}
+
+function skipped(reason: string): Baseline {
+  return { status: 'skipped', reason }
+}
+
+/**
+ * Downloads a URL to a file. The token is sent only to the GitHub API itself (an asset's API URL,
+ * `…/releases/assets/<id>`, which then needs `Accept: application/octet-stream`), never to another host; fetch
+ * drops it on a redirect to another origin (GitHub's signed storage URLs).
+ */
+async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
+  const apiOrigin = opts.ctx.apiUrl ? new URL(opts.ctx.apiUrl).origin : undefined
+  const toApi = apiOrigin !== undefined && url.origin === apiOrigin
+  const headers: Record<string, string> = { 'user-agent': 'h5-offline-action' }
+  if (toApi) {
+    headers.accept = 'application/octet-stream'
+    if (opts.token) headers.authorization = `token ${opts.token}`
+  }
+  const res = await fetch(url, {
+    headers,
+    redirect: 'follow',
+    signal: AbortSignal.timeout(300_000)
+  })
+  if (!res.ok || !res.body)
+    return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`)
+  const file = path.join(
+    await fsp.mkdtemp(path.join(opts.tempDir, 'h5-offline-baseline-')),
+    'baseline.zip'
+  )
+  await pipeline(Readable.fromWeb(res.body as WebReadableStream), fs.createWriteStream(file))
+  return { status: 'found', path: file, label: redact(url) }
+}
+
+/** A URL without its query (signed URLs carry credentials there). */
+function redact(url: URL): string {
+  return `${url.origin}${url.pathname}`
+}
+
+async function latestReleaseZip(opts: BaselineOptions): Promise<Baseline> {
+  const { ctx } = opts
+  const octokit = await opts.octokit?.()
+  if (!octokit || !ctx.repo)
+    return skipped(
+      'latest-release needs the GitHub API (GITHUB_API_URL, GITHUB_REPOSITORY and a token)'
+    )
+  let release
+  try {
+    release = (await octokit.rest.repos.getLatestRelease({ ...ctx.repo })).data
+  } catch (e) {
+    if (statusOf(e) === 404) return skipped('the repository has no published release yet')
+    throw e
+  }
+  if (ctx.release && release.id === ctx.release.id)
+    return skipped(
+      `the latest release is this release (${release.tag_name}); give compare-to a zip or URL of the previous one`
+    )
+  const asset = release.assets.find((a) => a.name.toLowerCase().endsWith('.zip'))
+  if (!asset) return skipped(`the latest release ${release.tag_name} has no .zip asset`)
+  const res = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+    ...ctx.repo,
+    asset_id: asset.id,
+    headers: { accept: 'application/octet-stream' }
+  })
+  const file = path.join(
+    await fsp.mkdtemp(path.join(opts.tempDir, 'h5-offline-baseline-')),
+    asset.name.replace(/[^A-Za-z0-9._-]/g, '_')
+  )
+  await fsp.writeFile(file, Buffer.from(res.data as unknown as ArrayBuffer))
+  return { status: 'found', path: file, label: `${asset.name} (release ${release.tag_name})` }
+}

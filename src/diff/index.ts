@@ -1,0 +1,10 @@
+export { diffListings, diffZips, listZip, type PackageDiff } from './diff.js'
+export {
+  diffToJson,
+  formatBytes,
+  formatDelta,
+  formatDiffMarkdown,
+  formatDiffText,
+  formatPercent
+} from './format.js'
+export { hashedKey, isHashToken } from './hashed-names.js'
