@@ -58,13 +58,14 @@ function skipped(reason: string): Baseline {
 }
 
 /**
- * Downloads a URL to a file. The token is sent only to the GitHub API itself (an asset's API URL,
- * `…/releases/assets/<id>`, which then needs `Accept: application/octet-stream`), never to another host; fetch
- * drops it on a redirect to another origin (GitHub's signed storage URLs).
+ * Downloads a URL to a file. The token is sent only to URLs under the GitHub API base (an asset's API URL,
+ * `…/releases/assets/<id>`, which then needs `Accept: application/octet-stream`), never elsewhere; fetch drops it
+ * on a redirect to another origin (GitHub's signed storage URLs).
  */
 async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
-  const apiOrigin = opts.ctx.apiUrl ? new URL(opts.ctx.apiUrl).origin : undefined
-  const toApi = apiOrigin !== undefined && url.origin === apiOrigin
+  const apiBase = opts.ctx.apiUrl?.replace(/\/+$/, '')
+  // Under the API base, not merely on its host: GHES serves the API at <server>/api/v3 and downloads elsewhere.
+  const toApi = apiBase !== undefined && url.href.startsWith(`${apiBase}/`)
   const headers: Record<string, string> = { 'user-agent': 'h5-offline-action' }
   if (toApi) {
     headers.accept = 'application/octet-stream'

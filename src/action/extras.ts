@@ -2,7 +2,14 @@ import * as core from '@actions/core'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FailOn, Finding } from '../core/findings.js'
-import { diffToJson, diffZips, formatDiffMarkdown, type PackageDiff } from '../diff/index.js'
+import {
+  diffToJson,
+  diffZips,
+  formatDiffMarkdown,
+  writeDeltaZip,
+  type DeltaZip,
+  type PackageDiff
+} from '../diff/index.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
 import { postCheckRun, planCheckRun, explainCheckRunError, CHECK_NAME } from './checks.js'
 import { commentBody, explainCommentError, upsertComment } from './comment.js'
@@ -112,6 +119,28 @@ export async function compareWithBaseline(
     jsonPath,
     baseline: baseline.label
   }
+}
+
+/** The incremental zip (`delta-out`): needs a diff; a failure to write it fails the step (the user asked for a file). */
+export async function writeDelta(
+  built: BuiltPackage,
+  inputs: ActionInputs,
+  diff: DiffOutcome | undefined,
+  notices: Notices
+): Promise<DeltaZip | undefined> {
+  if (!inputs.deltaOut) return undefined
+  if (!diff || diff.status !== 'diffed' || !built.zip) {
+    notices.add(
+      'No delta zip',
+      `delta-out: nothing written, ${!inputs.compareTo ? 'it needs compare-to (the package to make the delta from)' : diff?.status === 'skipped' ? `there is no diff (${diff.reason})` : 'no zip was written'}.`
+    )
+    return undefined
+  }
+  const delta = await writeDeltaZip(built.zip.path, diff.diff, inputs.deltaOut)
+  core.info(
+    `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt`
+  )
+  return delta
 }
 
 export type CheckOutcome =

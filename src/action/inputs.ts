@@ -48,7 +48,8 @@ export const INPUT_NAMES = [
   'compare-to',
   'pr-comment',
   'size-budget',
-  'release-upload'
+  'release-upload',
+  'delta-out'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -233,7 +234,8 @@ const inputSchema = z.object({
   'compare-to': compareTo,
   'pr-comment': autoBool,
   'size-budget': sizeBudget,
-  'release-upload': bool.transform((b) => b ?? false)
+  'release-upload': bool.transform((b) => b ?? false),
+  'delta-out': optionalText
 })
 
 type ParsedInputs = z.output<typeof inputSchema>
@@ -267,6 +269,8 @@ export interface ActionInputs {
   /** The sticky pull-request comment: `auto` on pull requests where the token may write. */
   prComment: 'auto' | boolean
   releaseUpload: boolean
+  /** Where to write the delta zip (added and changed files plus removed.txt), absolute; needs compare-to. */
+  deltaOut?: string
 }
 
 export type ReadInput = (name: InputName) => string
@@ -323,7 +327,8 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
     sarif: fromWorkspace(v.sarif),
     compareTo: v['compare-to'],
     prComment: v['pr-comment'],
-    releaseUpload: v['release-upload']
+    releaseUpload: v['release-upload'],
+    deltaOut: fromWorkspace(v['delta-out'])
   }
 }
 

@@ -78,6 +78,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (diff?.status === 'skipped')
       notices.add('No diff', `compare-to: ${inputs.compareTo}: ${diff.reason}.`)
 
+    let delta: Awaited<ReturnType<typeof p.writeDelta>>
+    try {
+      delta = await p.writeDelta(built, inputs, diff, notices)
+    } catch (e) {
+      problems.push(`Input "delta-out": cannot write ${inputs.deltaOut}: ${(e as Error).message}`)
+    }
+
     const fileOf = p.sourceFileResolver(
       built.result.pkg,
       inputs.location,
@@ -153,10 +160,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       'size-delta':
         diff?.status === 'diffed' ? String(diff.diff.new.bytes - diff.diff.old.bytes) : undefined,
       'diff-path': diff?.status === 'diffed' ? diff.jsonPath : undefined,
-      'release-asset-url': release?.status === 'uploaded' ? release.assets[0]?.url : undefined
+      'release-asset-url': release?.status === 'uploaded' ? release.assets[0]?.url : undefined,
+      'delta-path': delta?.path
     }
-    for (const [name, value] of Object.entries(extras))
-      core.setOutput(name, value ?? '')
+    for (const [name, value] of Object.entries(extras)) core.setOutput(name, value ?? '')
 
     if (problems.length) core.setFailed(problems.join('\n'))
   } catch (e) {

@@ -21,5 +21,6 @@ export {
   reportCheckRun,
   reportComment,
   uploadToRelease,
+  writeDelta,
   writeSarif
 } from './extras.js'

@@ -39,6 +39,7 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
   sarif: { type: 'string' },
+  'delta-out': { type: 'string' },
   'keep-junk': { type: 'boolean' },
   'allow-sensitive': { type: 'string', multiple: true },
   'global-package': { type: 'string' },
@@ -77,6 +78,8 @@ export interface DiffCommand {
   oldZip: string
   newZip: string
   format: 'text' | 'json' | 'markdown'
+  /** Also write the added and changed files plus removed.txt to this zip. */
+  deltaOut?: string
 }
 
 export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
@@ -100,6 +103,11 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
   }
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}": give one package path`)
   if (command === 'pack' && !v.out) throw new UsageError('pack needs --out <file.zip>', '--out')
+  if (v['delta-out'] !== undefined)
+    throw new UsageError(
+      '--delta-out belongs to diff: h5-offline diff <old.zip> <new.zip> --delta-out <file.zip>',
+      '--delta-out'
+    )
   const format = v.format ?? 'text'
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not "${format}"`, '--format')
@@ -157,5 +165,12 @@ function parseDiff(args: string[], v: Record<string, unknown>): DiffCommand {
   const format = (v.format as string | undefined) ?? 'text'
   if (format !== 'text' && format !== 'json' && format !== 'markdown')
     throw new UsageError(`--format must be text, json or markdown, not "${format}"`, '--format')
-  return { command: 'diff', oldZip: args[0], newZip: args[1], format }
+  const deltaOut = v['delta-out'] as string | undefined
+  return {
+    command: 'diff',
+    oldZip: args[0],
+    newZip: args[1],
+    format,
+    ...(deltaOut && { deltaOut })
+  }
 }

@@ -3,8 +3,9 @@ export const HELP = `h5-offline: validate and pack mPaaS H5 offline packages
 usage:
   h5-offline validate <dir|zip> [options]
   h5-offline pack <dir> --out <file.zip> [options]   validates first; refuses to write on errors unless --force
-  h5-offline diff <old.zip> <new.zip> [--format text|json|markdown]
-                                                     what changed between two package zips
+  h5-offline diff <old.zip> <new.zip> [--format text|json|markdown] [--delta-out <delta.zip>]
+                                                     what changed between two package zips; --delta-out
+                                                     writes the added/changed files plus removed.txt
   h5-offline rules                                   lists the rules
 
 package:

@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { allRules, validatePackage } from '../engine/validate.js'
-import { toJsonReport } from '../report/json.js'
+import { stringifyReport, toJsonReport } from '../report/json.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`cannot write --sarif ${cmd.sarif}: ${e.message}`, '--sarif')
       })
     }
-    if (cmd.format === 'json') io.stdout(JSON.stringify(toJsonReport(outcome), null, 2) + '\n')
+    if (cmd.format === 'json') io.stdout(stringifyReport(toJsonReport(outcome)) + '\n')
     else io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR }))
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)

@@ -31,3 +31,11 @@ export function toJsonReport(v: Validation & { zip?: PackedZip }) {
 }
 
 export type JsonReport = ReturnType<typeof toJsonReport>
+
+/**
+ * The report as JSON text. `##[` is written as `#\u0023[` (the same string to a JSON reader) because a CI runner
+ * reads `##[cmd]` anywhere in a log line as a command, and file names are attacker-chosen on pull requests.
+ */
+export function stringifyReport(report: JsonReport): string {
+  return JSON.stringify(report, null, 2).replaceAll('##[', '#\\u0023[')
+}

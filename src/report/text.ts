@@ -41,14 +41,14 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
     lines.push('')
   }
   const { error, warning, notice } = v.counts
-  const pkg = `${v.pkg.id ?? '(no ID)'} (${v.pkg.type}, ${v.pkg.files.length} files)`
+  const pkg = `${visible(v.pkg.id ?? '(no ID)')} (${v.pkg.type}, ${v.pkg.files.length} files)`
   const verdict = error ? paint('error', '✗') : paint('ok', '✓')
   lines.push(
     `${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`
   )
   if (v.zip) {
     lines.push(
-      `  wrote ${v.zip.path} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`
+      `  wrote ${visible(v.zip.path)} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`
     )
   }
   return lines.join('\n') + '\n'
@@ -58,10 +58,19 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-/** Control characters (newlines, ESC, bidi overrides) shown as escapes instead of acting on the terminal. */
+/**
+ * Control characters (newlines, ESC, bidi overrides) shown as escapes instead of acting on the terminal, and
+ * workflow-command syntax (`::cmd::` at a line start, `##[cmd]` anywhere) broken up, so a crafted file name
+ * printed in a CI log cannot run a command.
+ */
 export function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+        c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+      )
+      .replace(/^(\s*):/, '$1\\u003a')
+      .replaceAll('##[', '#\\u0023[')
   )
 }

@@ -2,7 +2,7 @@ import type { PackageModel } from '../core/layout.js'
 
 /** Characters a URL parser percent-encodes in a path: these break the exact-match lookup on the phone. */
 // eslint-disable-next-line no-control-regex -- control characters are among what URLs percent-encode
-export const URL_UNSAFE = /[\u0000-\u0020"#<>?`{}%\\\u007f-\uffff]/u
+export const URL_UNSAFE = /[\u0000-\u0020"#<>?`{}%\\\u007f-\u{10ffff}]/u
 /** Characters urlencode() changes that a URL parser leaves alone; `:` too, except a global host's port. */
 export const URLENCODE_CHANGES = /[@~!$&'()*+,;=[\]|^:]/
 

@@ -14,13 +14,13 @@ export function isJunk(p: string): boolean {
 }
 
 const SENSITIVE = [
-  /^\.env($|\.|rc$)/,
-  /^\.npmrc$/,
-  /^\.htpasswd$/,
-  /^\.netrc$/,
-  /^\.git(-credentials)?$/,
+  /^\.env($|\.|rc$)/i,
+  /^\.npmrc$/i,
+  /^\.htpasswd$/i,
+  /^\.netrc$/i,
+  /^\.git(-credentials)?$/i,
   /\.(pem|key|p12|pfx)$/i,
-  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/
+  /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/i
 ]
 
 /** Secrets that must never reach every phone: env files, credentials, VCS folders and private keys. */

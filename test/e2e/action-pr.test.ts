@@ -1,12 +1,16 @@
-import Ajv2020 from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, test } from 'vitest'
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github-api.js'
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeGitHubOptions
+} from '../helpers/fake-github-api.js'
+import { listZip } from '../../src/diff/diff.js'
 import { nodeBinaries } from '../helpers/node24.js'
+import { sarifValidator } from '../helpers/sarif-schema.js'
 import { ACTION_ENTRY, ROOT, runAction, type ActionRun } from '../helpers/run-action.js'
 
 /*
@@ -15,7 +19,8 @@ import { ACTION_ENTRY, ROOT, runAction, type ActionRun } from '../helpers/run-ac
  * write. Nothing of ours is mocked.
  */
 
-if (!fs.existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run npm run build first')
+if (!fs.existsSync(ACTION_ENTRY))
+  throw new Error('dist/index.js is missing: run npm run build first')
 
 const HEAD_SHA = 'c'.repeat(40)
 const INPUTS = { path: 'site', 'package-id': '20171228', 'main-entry': '/www/index.html' }
@@ -60,20 +65,14 @@ function prEvent(fork: boolean) {
   }
 }
 
-function sarifValidator() {
-  const schema = JSON.parse(
-    fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')
-  )
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false })
-  addFormats(ajv)
-  return ajv.compile(schema)
-}
-
 interface Setup {
   workspace: string
   gh: FakeGitHub
   writeFiles(files: Record<string, string>): void
-  run(inputs: Record<string, string>, opts?: { fork?: boolean; env?: Record<string, string> }): Promise<ActionRun>
+  run(
+    inputs: Record<string, string>,
+    opts?: { fork?: boolean; env?: Record<string, string> }
+  ): Promise<ActionRun>
 }
 
 describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node) => {
@@ -150,11 +149,22 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(run.output.summary).toContain('ref-broken')
     // Each finding once, on its file, with the line where known; the 119 names all distinct.
     const error = run.annotations.find((a) => a.annotation_level === 'failure')
-    expect(error).toMatchObject({ path: 'site/index.html', start_line: 5, end_line: 5, title: 'ref-broken' })
-    const warned = run.annotations.filter((a) => a.annotation_level === 'warning').map((a) => a.path)
+    expect(error).toMatchObject({
+      path: 'site/index.html',
+      start_line: 5,
+      end_line: 5,
+      title: 'ref-broken'
+    })
+    const warned = run.annotations
+      .filter((a) => a.annotation_level === 'warning')
+      .map((a) => a.path)
     expect(new Set(warned).size).toBe(119)
     expect(warned).toContain('site/img/a b42.txt')
-    expect(t.gh.requests.every((q) => q.headers.authorization === 'token ghs_faketoken0000000000000000000000000000')).toBe(true)
+    expect(
+      t.gh.requests.every(
+        (q) => q.headers.authorization === 'token ghs_faketoken0000000000000000000000000000'
+      )
+    ).toBe(true)
 
     // The check run has them all: the step itself only reports its failure, no 10-per-step truncation.
     expect(r.annotations.map((a) => a.level)).toEqual(['error'])
@@ -256,7 +266,11 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
       path.join(t.workspace, 'base/20171228.zip'),
       path.join(t.workspace, 'base/previous.zip')
     )
-    const second = await t.run({ ...INPUTS, 'compare-to': 'base/previous.zip' })
+    const second = await t.run({
+      ...INPUTS,
+      'compare-to': 'base/previous.zip',
+      'delta-out': 'delta/update.zip'
+    })
     expect(second.code, second.stdout).toBe(0)
     const comments = t.gh.comments.get(7)!
     expect(comments).toHaveLength(2) // updated, not added
@@ -287,7 +301,122 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(diff.removed).toEqual([])
     expect(String(diff.delta.bytes)).toBe(second.outputs['size-delta'])
     expect(second.summary).toContain('_Compared with previous.zip._')
+    // delta-out: the changed and renamed files plus removed.txt
+    expect(second.outputs['delta-path']).toBe(path.join(t.workspace, 'delta/update.zip'))
+    const delta = await listZip(second.outputs['delta-path'])
+    expect([...delta.files.keys()].sort()).toEqual([
+      '20171228/www/app.9b8e7d.js',
+      '20171228/www/index.html',
+      'removed.txt'
+    ])
     expect(second.summary).toContain('### Package diff')
+  })
+  test('compare-to latest-release and a URL: the zip asset is fetched through the API, the diff and size-delta follow', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, CLEAN)
+    const base = await t.run({
+      ...INPUTS,
+      output: 'base/',
+      'check-run': 'false',
+      'pr-comment': 'false'
+    })
+    expect(base.code, base.stdout).toBe(0)
+    const baseZip = fs.readFileSync(base.outputs['zip-path'])
+    t.gh.addRelease({
+      tag_name: 'v1.0.0',
+      draft: false,
+      assets: [
+        { name: 'notes.txt', content_type: 'text/plain', data: Buffer.from('notes') },
+        { name: '20171228_1.0.0.0.zip', content_type: 'application/zip', data: baseZip }
+      ]
+    })
+    t.writeFiles({ ...CLEAN, 'extra.css': 'body { color: red }\n' })
+
+    // A GHES-style API base (`<server>/api/v3`): the token goes to URLs under it only.
+    const ghes = { env: { GITHUB_API_URL: `${t.gh.url}/api/v3` } }
+    const r = await t.run({ ...INPUTS, 'compare-to': 'latest-release', 'check-run': 'false' }, ghes)
+    expect(r.code, r.stdout).toBe(0)
+    const asset = t.gh.releases[0].assets[1]
+    expect(t.gh.calls()).toContain('GET /repos/octo/repo/releases/latest')
+    const download = t.gh.requests.find(
+      (q) => q.path === `/repos/octo/repo/releases/assets/${asset.id}`
+    )
+    expect(download?.headers.accept).toBe('application/octet-stream')
+    expect(Number(r.outputs['size-delta'])).toBe(Number(r.outputs.size) - baseZip.length)
+    const diff = JSON.parse(fs.readFileSync(r.outputs['diff-path'], 'utf8'))
+    expect(diff.added).toEqual([{ path: '20171228/www/extra.css', size: 20 }])
+    expect(diff.counts).toMatchObject({
+      added: 1,
+      removed: 0,
+      changed: 0,
+      renamed: 0,
+      unchanged: 2
+    })
+    expect(r.summary).toContain('_Compared with 20171228\\_1.0.0.0.zip \\(release v1.0.0\\)._')
+    expect(t.gh.comments.get(7)?.[0].body).toContain(
+      'against 20171228\\_1.0.0.0.zip \\(release v1.0.0\\)'
+    )
+
+    const byUrl = await t.run(
+      {
+        ...INPUTS,
+        'compare-to': `${t.gh.url}/download/${asset.id}/20171228_1.0.0.0.zip`,
+        'check-run': 'false',
+        'pr-comment': 'false'
+      },
+      ghes
+    )
+    expect(byUrl.code, byUrl.stdout).toBe(0)
+    expect(byUrl.outputs['size-delta']).toBe(r.outputs['size-delta'])
+    // Not under the API: no token sent along, though the origin is the same.
+    const fetched = t.gh.requests.filter((q) => q.path.startsWith('/download/'))
+    expect(fetched.map((q) => q.headers.authorization)).toEqual([undefined])
+
+    // No baseline to be had: a notice, and the step still passes.
+    const missing = await t.run({
+      ...INPUTS,
+      'compare-to': 'nope.zip',
+      'check-run': 'false',
+      'pr-comment': 'false'
+    })
+    expect(missing.code).toBe(0)
+    expect(missing.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'No diff',
+        message: expect.stringContaining('nope.zip is not a file')
+      })
+    )
+    expect(missing.outputs['size-delta']).toBe('')
+  })
+
+  test('size-budget feeds the size-budget rule; a bad line names the input', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, CLEAN)
+    const r = await t.run({
+      ...INPUTS,
+      'size-budget': 'file=10B\nzipped=100B',
+      'check-run': 'false',
+      'pr-comment': 'false'
+    })
+    expect(r.code).toBe(1)
+    const budget = r.annotations.filter((a) => a.title === 'size-budget').map((a) => a.message)
+    expect(budget.some((m) => m.includes('over the per-file budget of 10 bytes'))).toBe(true)
+
+    const bad = await t.run({ ...INPUTS, 'size-budget': 'biggest=1MB' })
+    expect(bad.code).toBe(1)
+    expect(bad.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Input "size-budget": "biggest=1MB" is not total=<size>/)
+    ])
+    const unit = await t.run({ ...INPUTS, 'size-budget': 'total=5 parsecs' })
+    expect(unit.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Input "size-budget" \(total\): "5 parsecs" is not a size/)
+    ])
+    expect(t.gh.requests).toEqual([])
   })
 })
 
@@ -300,10 +429,19 @@ describe('the CLI and the SARIF schema', () => {
       const site = path.join(dir, 'site')
       fs.mkdirSync(site)
       fs.writeFileSync(path.join(site, 'index.html'), PAGE.replace('./app.js', './gone.js'))
-      for (const name of ['100% #1.txt', '图片 1.png', 'a,b:c.txt']) fs.writeFileSync(path.join(site, name), 'x')
+      for (const name of ['100% #1.txt', '图片 1.png', 'a,b:c.txt'])
+        fs.writeFileSync(path.join(site, name), 'x')
       const r = spawnSync(
         process.execPath,
-        [path.join(ROOT, 'dist/cli/index.js'), 'validate', 'site', '--id', '20171228', '--sarif', 'r.sarif'],
+        [
+          path.join(ROOT, 'dist/cli/index.js'),
+          'validate',
+          'site',
+          '--id',
+          '20171228',
+          '--sarif',
+          'r.sarif'
+        ],
         { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } }
       )
       expect(r.status, r.stderr).toBe(1)

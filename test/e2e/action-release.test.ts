@@ -1,9 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { versionFromTag } from '../../src/action/context.js'
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github-api.js'
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeGitHubOptions
+} from '../helpers/fake-github-api.js'
 import { nodeBinaries } from '../helpers/node24.js'
 import { ACTION_ENTRY, runAction, type ActionRun } from '../helpers/run-action.js'
 
@@ -12,7 +16,8 @@ import { ACTION_ENTRY, runAction, type ActionRun } from '../helpers/run-action.j
  * releases carry an `upload_url` pointing back at it (as GHES's do), on a `release` event and on a `v*` tag push.
  */
 
-if (!fs.existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run npm run build first')
+if (!fs.existsSync(ACTION_ENTRY))
+  throw new Error('dist/index.js is missing: run npm run build first')
 
 const SITE = {
   'index.html': '<!doctype html>\n<html><body><script src="./app.js"></script></body></html>\n',
@@ -33,13 +38,13 @@ describe('the version a release tag gives (versionFromTag)', () => {
     ['v1.2.3.4', '1.2.3.4'],
     ['v1.2', '1.2.0.0'],
     ['v10.0.07', '10.0.7.0']
-  ])('%s → %s', (tag, version, { expect }) => {
+  ])('%s → %s', (tag, version) => {
     expect(versionFromTag(tag)).toBe(version)
   })
 
   test.each(['1.2.3', 'v1', 'v1.2.3.4.5', 'v1.2.3-beta', 'release-1.2', 'v1.x'])(
     '%s is refused, naming the tag',
-    (tag, { expect }) => {
+    (tag) => {
       expect(() => versionFromTag(tag)).toThrow(`the tag "${tag}" is not a version tag`)
     }
   )
@@ -137,7 +142,9 @@ describe.concurrent.each(nodeBinaries())('release-upload on $label', (node) => {
     const release = t.gh.addRelease({
       tag_name: 'v2.0.0',
       draft: false,
-      assets: [{ name: '20171228_2.0.0.0.zip', content_type: 'application/zip', data: Buffer.from('old') }]
+      assets: [
+        { name: '20171228_2.0.0.0.zip', content_type: 'application/zip', data: Buffer.from('old') }
+      ]
     })
     const oldId = release.assets[0].id
 

@@ -140,7 +140,8 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       'check-run-url': '',
       'size-delta': '',
       'diff-path': '',
-      'release-asset-url': ''
+      'release-asset-url': '',
+      'delta-path': ''
     })
     expect(zip.subarray(0, 2).toString()).toBe('PK')
 

@@ -71,7 +71,9 @@ export interface FakeGitHub {
   comments: Map<number, FakeComment[]>
   releases: FakeRelease[]
   /** Adds a release; `latest` marks it as the repository's latest. */
-  addRelease(r: Omit<FakeRelease, 'id' | 'assets'> & { assets?: Array<Omit<FakeAsset, 'id'>> }): FakeRelease
+  addRelease(
+    r: Omit<FakeRelease, 'id' | 'assets'> & { assets?: Array<Omit<FakeAsset, 'id'>> }
+  ): FakeRelease
   /** The JSON GitHub sends for a release (as in a `release` event payload). */
   releaseJson(r: FakeRelease): Record<string, unknown>
   /** "METHOD /path" of every request, in order. */
@@ -115,6 +117,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://localhost')
+      // GHES serves the API under /api/v3; so does this fake, as well as at the root (github.com's layout).
+      if (u.pathname.startsWith('/api/v3/')) u.pathname = u.pathname.slice('/api/v3'.length)
       const entry: GitHubRequest = {
         method: req.method ?? 'GET',
         path: u.pathname,
@@ -131,7 +135,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const data = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body))
         res
           .writeHead(status, {
-            'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json; charset=utf-8',
+            'content-type': Buffer.isBuffer(body)
+              ? 'application/octet-stream'
+              : 'application/json; charset=utf-8',
             'content-length': String(data.length),
             ...headers
           })
@@ -139,11 +145,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       const notFound = () =>
         send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
-      if (!/^token \S+$/.test(String(req.headers.authorization ?? '')) && !u.pathname.startsWith('/download/'))
+      if (
+        !/^token \S+$/.test(String(req.headers.authorization ?? '')) &&
+        !u.pathname.startsWith('/download/')
+      )
         return send(401, { message: 'Requires authentication' })
       const json = () => JSON.parse(entry.body.toString('utf8') || '{}') as Record<string, unknown>
       const m = (re: string) => new RegExp(`^${re}$`).exec(u.pathname)
       let g: RegExpExecArray | null
+
+      // A browser download URL (public, no token needed)
+      if ((g = m('/download/(\\d+)/[^/]+')) && req.method === 'GET') {
+        const asset = releases.flatMap((r) => r.assets).find((a) => a.id === Number(g![1]))
+        return asset ? send(200, asset.data) : notFound()
+      }
 
       // Check runs
       if ((g = m(`/repos/${OWNER_REPO}/check-runs`)) && req.method === 'POST') {
@@ -177,7 +192,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           return send(422, { message: 'Only 50 annotations are allowed per request' })
         if (b.status) run.status = String(b.status)
         if (b.conclusion) run.conclusion = String(b.conclusion)
-        if (output.summary !== undefined) run.output = { title: output.title, summary: output.summary }
+        if (output.summary !== undefined)
+          run.output = { title: output.title, summary: output.summary }
         run.annotations.push(...(output.annotations ?? []))
         run.batches.push(output.annotations?.length ?? 0)
         return send(200, { id: run.id, html_url: `https://github.com/octo/repo/runs/${run.id}` })
@@ -201,7 +217,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         }
         if (req.method === 'POST') {
           if (options.commentsStatus)
-            return send(options.commentsStatus, { message: 'Resource not accessible by integration' })
+            return send(options.commentsStatus, {
+              message: 'Resource not accessible by integration'
+            })
           const c: FakeComment = {
             id: nextId++,
             body: String(json().body),
@@ -255,7 +273,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const r = releases.find((x) => x.id === Number(g![3]))
         if (!r) return notFound()
         const name = entry.query.name
-        if (!name) return send(422, { message: 'Validation Failed', errors: [{ field: 'name', code: 'missing' }] })
+        if (!name)
+          return send(422, {
+            message: 'Validation Failed',
+            errors: [{ field: 'name', code: 'missing' }]
+          })
         if (options.uploadImmutable || (r.immutable && !r.draft))
           return send(422, {
             message: 'Cannot upload assets to an immutable release',
@@ -263,7 +285,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           })
         if (options.raceOnUpload?.includes(name) && !raced.has(name)) {
           raced.add(name)
-          r.assets.push({ id: nextId++, name, content_type: 'application/zip', data: Buffer.from('other job') })
+          r.assets.push({
+            id: nextId++,
+            name,
+            content_type: 'application/zip',
+            data: Buffer.from('other job')
+          })
         }
         if (r.assets.some((a) => a.name === name))
           return send(422, {

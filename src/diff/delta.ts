@@ -1,0 +1,96 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { DEFAULT_LIMITS } from '../core/config.js'
+import { cmp } from '../core/findings.js'
+import { openZipSource } from '../core/zip-source.js'
+import { DEFAULT_MTIME } from '../engine/pack.js'
+import { writeZip, type ZipInput } from '../zip/writer.js'
+import type { PackageDiff } from './diff.js'
+
+/** The list of removed files in a delta zip, at its top level, one package path per line. */
+export const REMOVED_LIST = 'removed.txt'
+
+const STORED = new Set(
+  'png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' ')
+)
+
+export interface DeltaZip {
+  path: string
+  sha256: string
+  bytes: number
+  /** Files copied from the new zip (added, changed, and renamed under their new names). */
+  files: number
+  removed: number
+}
+
+/**
+ * An incremental update: the new zip's added and changed files (and renamed files under their new names) with
+ * their folders, plus `removed.txt` listing the paths to delete (removed files and the old names of renamed ones).
+ * Entries are streamed from the new zip (checked as they are read), nothing is extracted; the zip is reproducible
+ * (fixed timestamps, sorted names).
+ */
+export async function writeDeltaZip(
+  newZip: string,
+  diff: PackageDiff,
+  out: string
+): Promise<DeltaZip> {
+  const take = [
+    ...diff.added.map((f) => f.path),
+    ...diff.changed.map((f) => f.path),
+    ...diff.renamed.map((r) => r.path)
+  ]
+  const removed = [...diff.removed.map((f) => f.path), ...diff.renamed.map((r) => r.from)].sort(cmp)
+  const list = Buffer.from(removed.map((p) => `${p}\n`).join(''))
+  const source = await openZipSource(newZip, {
+    maxEntries: DEFAULT_LIMITS.entries,
+    maxBytes: DEFAULT_LIMITS.bytes
+  })
+  try {
+    const sizes = new Map(source.entries.map((e) => [e.name, e.size]))
+    const dirs = new Set<string>()
+    for (const name of take)
+      for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
+        dirs.add(name.slice(0, i + 1))
+    const inputs: ZipInput[] = [
+      ...[...dirs].map(
+        (name): ZipInput => ({
+          name,
+          kind: 'directory',
+          size: 0,
+          compress: false,
+          open: () => {
+            throw new Error('directories have no content')
+          }
+        })
+      ),
+      ...take.map(
+        (name): ZipInput => ({
+          name,
+          kind: 'file',
+          size: sizes.get(name) ?? 0,
+          compress: !STORED.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()),
+          open: () => source.open(name)
+        })
+      ),
+      {
+        name: REMOVED_LIST,
+        kind: 'file' as const,
+        size: list.length,
+        compress: true,
+        open: () => Readable.from([list])
+      }
+    ].sort((a, b) => cmp(a.name, b.name))
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true })
+    const zip = await writeZip(out, inputs, { mtime: DEFAULT_MTIME })
+    return {
+      path: out,
+      sha256: zip.sha256,
+      bytes: zip.bytes,
+      files: take.length,
+      removed: removed.length
+    }
+  } finally {
+    await source.close()
+  }
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { parseConfig } from '../src/core/config.js'
+import { allRules, validatePackage } from '../src/engine/validate.js'
+import { ruleDocsUrl } from '../src/report/messages.js'
+import { sarifLocator, toSarif, type SarifLog } from '../src/report/sarif.js'
+import { craftZip } from './helpers/craft-zip.js'
+import { sarifValidator } from './helpers/sarif-schema.js'
+import { cleanupTempDirs, tempDir, writeTree } from './helpers/tree.js'
+
+afterAll(cleanupTempDirs)
+
+const validate = sarifValidator()
+
+function expectValid(log: unknown) {
+  const ok = validate(log)
+  expect(ok, JSON.stringify(validate.errors, null, 2)).toBe(true)
+}
+
+/** A repository with a build output in `site/`: a broken reference (error, line 3), a name with a space (warning). */
+async function sarifFor(files: Record<string, string>, sub = 'site', config = {}) {
+  const root = tempDir('h5-sarif-')
+  writeTree(files, path.join(root, sub))
+  const location = path.join(root, sub)
+  const result = await validatePackage(
+    location,
+    parseConfig({ id: '20171228', mainEntry: '/www/index.html', ...config })
+  )
+  const log = toSarif(result.findings, {
+    root,
+    locate: sarifLocator(result.pkg, location, 'directory', root)
+  })
+  return { root, log, result }
+}
+
+const SITE = {
+  'index.html':
+    '<!doctype html>\n<html><body>\n<script src="./gone.js"></script>\n</body></html>\n',
+  'img/a b.png': 'x'
+}
+
+type Result = SarifLog['runs'][0]['results'][number]
+
+describe('SARIF 2.1.0', () => {
+  it('the schema validator is not vacuous: it rejects what SARIF forbids', () => {
+    expect(validate({ version: '2.1.0', runs: [] })).toBe(true)
+    expect(validate({ version: '2.0.0', runs: [] })).toBe(false)
+    expect(validate({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false) // driver is required
+    expect(
+      validate({
+        version: '2.1.0',
+        runs: [
+          { tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }
+        ]
+      })
+    ).toBe(false)
+  })
+
+  it('is valid against the schema, with every rule and a result per finding', async () => {
+    const { log, result } = await sarifFor(SITE)
+    expectValid(log)
+    const run = log.runs[0]
+    expect(run.tool.driver.name).toBe('h5-offline')
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(allRules.map((r) => r.id))
+    expect(run.results).toHaveLength(result.findings.length)
+    for (const res of run.results) expect(run.tool.driver.rules[res.ruleIndex!].id).toBe(res.ruleId)
+  })
+
+  it('rules carry their description, default level and a help link to a rule page that exists', async () => {
+    const { log } = await sarifFor(SITE)
+    for (const rule of log.runs[0].tool.driver.rules) {
+      const def = allRules.find((r) => r.id === rule.id)!
+      expect(rule.shortDescription.text).toBe(def.description)
+      expect(rule.helpUri).toBe(ruleDocsUrl(rule.id))
+      expect(fs.existsSync(path.join('docs/rules', `${rule.id}.md`)), rule.id).toBe(true)
+      expect(rule.defaultConfiguration.level).toBe(
+        def.defaultSeverity === 'notice' ? 'note' : def.defaultSeverity
+      )
+    }
+  })
+
+  it('locates findings on the real file relative to %SRCROOT%, with the line and column where known', async () => {
+    const { log, root } = await sarifFor(SITE)
+    const byRule = (id: string) => log.runs[0].results.find((r: Result) => r.ruleId === id)!
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${root}/`)
+    const ref = byRule('ref-broken')
+    expect(ref.level).toBe('error')
+    expect(ref.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'site/index.html', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 3, startColumn: expect.any(Number) }
+        }
+      }
+    ])
+    const name = byRule('name-url-unsafe')
+    expect(name.level).toBe('warning')
+    expect(name.locations[0].physicalLocation.artifactLocation.uri).toBe('site/img/a%20b.png')
+    expect(name.locations[0].physicalLocation).not.toHaveProperty('region')
+  })
+
+  it('puts findings about the whole package on the package, and notices become notes', async () => {
+    const { log } = await sarifFor({ 'index.html': '<p>hi</p>\n' }, 'site', {
+      mainEntry: undefined
+    })
+    expectValid(log)
+    const note = log.runs[0].results.find((r: Result) => r.level === 'note')
+    expect(note).toBeDefined()
+    expect(note!.locations[0].physicalLocation.artifactLocation.uri).toBe('site')
+  })
+
+  it('a zip outside the root is located by an absolute file URI', async () => {
+    const zip = path.join(tempDir('h5-sarif-zip-'), 'p k g.zip')
+    fs.writeFileSync(
+      zip,
+      craftZip([
+        { name: '20171228/' },
+        { name: '20171228/www/' },
+        { name: '20171228/www/index.html', data: '<script src="./gone.js"></script>' }
+      ])
+    )
+    const result = await validatePackage(zip, parseConfig({ mainEntry: '/www/index.html' }))
+    const root = tempDir('h5-sarif-root-')
+    const log = toSarif(result.findings, {
+      root,
+      locate: sarifLocator(result.pkg, zip, 'zip', root)
+    })
+    expectValid(log)
+    const ref = log.runs[0].results.find((r: Result) => r.ruleId === 'ref-broken')!
+    const loc = ref.locations[0].physicalLocation.artifactLocation as {
+      uri: string
+      uriBaseId?: string
+    }
+    expect(loc.uri).toBe(`file://${zip.replace(/ /g, '%20')}`)
+    expect(loc.uriBaseId).toBeUndefined()
+    // The package path is in the message, since the location is the zip.
+    expect(ref.message.text.startsWith('20171228/www/index.html:1:')).toBe(true)
+  })
+})
