@@ -224,7 +224,7 @@ describe('the delta zip', () => {
       )
       expect((await source.readFile(`${W}js/app.9b8e7d.js`)).toString()).toBe('three')
       expect(source.entries.filter((e) => e.kind === 'directory').map((e) => e.name)).toContain(
-        `${W}img/`
+        `${W}img`
       )
     } finally {
       await source.close()

@@ -55,7 +55,7 @@ export function commentBody(c: CommentInput): string {
     c.runUrl && `[workflow run and job summary](${c.runUrl})`
   ].filter(Boolean)
   const tail = links.length ? `\n${links.join(' · ')}\n` : ''
-  let body = lines.join('\n')
+  let body = lines.join('\n') + '\n'
   if (c.diff) {
     const room = COMMENT_LIMIT - body.length - tail.length - 100
     body +=

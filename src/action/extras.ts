@@ -335,7 +335,7 @@ export function extraSections(
   const links: string[] = []
   if (check.status === 'posted')
     links.push(
-      `Check run: ${check.url ? `[H5 offline package](${check.url})` : 'H5 offline package'} (${check.annotations} annotations)`
+      `Check run: ${check.url ? `[H5 offline package](${check.url})` : 'H5 offline package'} (${check.annotations} annotation${check.annotations === 1 ? '' : 's'})`
     )
   else if (check.status === 'failed') links.push(`Check run: not posted, ${md(check.reason)}`)
   if (comment.status === 'posted')

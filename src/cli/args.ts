@@ -157,9 +157,14 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
 
 /** The options `diff` takes; any package option there is a mistake worth naming. */
 function parseDiff(args: string[], v: Record<string, unknown>): DiffCommand {
-  const extra = Object.keys(v).filter((k) => k !== 'format' && v[k] !== undefined)
+  const extra = Object.keys(v).filter(
+    (k) => k !== 'format' && k !== 'delta-out' && v[k] !== undefined
+  )
   if (extra.length)
-    throw new UsageError(`diff takes only --format, not --${extra[0]}`, `--${extra[0]}`)
+    throw new UsageError(
+      `diff takes only --format and --delta-out, not --${extra[0]}`,
+      `--${extra[0]}`
+    )
   if (args.length !== 2)
     throw new UsageError('diff needs two zips: h5-offline diff <old.zip> <new.zip>')
   const format = (v.format as string | undefined) ?? 'text'

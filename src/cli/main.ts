@@ -90,9 +90,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** `diff`: always exit 0 when both zips are read, whatever changed (budgets are the validator's business). */
 async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
-  const { diffZips, diffToJson, formatDiffMarkdown, formatDiffText } =
+  const { diffZips, diffToJson, formatDiffMarkdown, formatDiffText, writeDeltaZip } =
     await import('../diff/index.js')
-  const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), path.resolve(io.cwd, cmd.newZip))
+  const newZip = path.resolve(io.cwd, cmd.newZip)
+  const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), newZip)
+  if (cmd.deltaOut) {
+    const delta = await writeDeltaZip(newZip, d, path.resolve(io.cwd, cmd.deltaOut))
+    io.stderr(
+      `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n`
+    )
+  }
   if (cmd.format === 'json') io.stdout(JSON.stringify(diffToJson(d), null, 2) + '\n')
   else if (cmd.format === 'markdown') io.stdout(formatDiffMarkdown(d))
   else io.stdout(formatDiffText(d))
