@@ -450,12 +450,7 @@ describe('file names: reports stay well-formed whatever the names', () => {
       expect(entries.get(`20171228/www/${n}`)!.toString()).toBe(`/* ${n.length} */`)
   })
 
-  /**
-   * KNOWN BUG, outside the files this suite may change (src/report/text.ts): the summary line prints the package
-   * ID unescaped, and a zip's only top-level folder is its ID, so a crafted folder name reaches the terminal raw
-   * (here: set the window title, clear the screen). Fix: `visible()` around the ID (and the zip path) in the
-   * summary. When it is fixed this test fails: turn `it.fails` into `it`.
-   */
+  /** A zip's only top-level folder is its ID, so a crafted folder name must not reach the terminal raw. */
   it('text: a control character in the package ID (a zip’s only top folder) is escaped too', () => {
     const zip = path.join(tempDir('h5-zip-'), 'esc-id.zip')
     fs.writeFileSync(
@@ -468,12 +463,8 @@ describe('file names: reports stay well-formed whatever the names', () => {
   })
 
   /**
-   * KNOWN BUG, outside the files this suite may change (src/cli, src/report): the runner reads `::cmd::` at the
-   * start of any log line (after leading spaces) and `##[cmd]` anywhere in one, so when the CLI runs in a
-   * workflow `run:` step, a file name can inject workflow commands through the text report (a top-level name
-   * starts a finding line) and through the JSON report (`##[` inside a string). The Action is safe: it prints the
-   * report inside `::stop-commands::` (src/action/report.ts). Fix: the same wrapping in the CLI when
-   * GITHUB_ACTIONS=true, and/or `##[` written as `#\u0023[` in JSON. When fixed, turn `it.fails` into `it`.
+   * The runner reads `::cmd::` at the start of a log line (after spaces) and `##[cmd]` anywhere in one, so when the
+   * CLI runs in a workflow `run:` step its reports must not carry either from a file name.
    */
   it('text and JSON: no line of output is a workflow command (as actions/runner parses them)', () => {
     const dir = writeTree({
