@@ -1,9 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { UsageError } from './errors.js'
 import { cmp } from './findings.js'
 import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
+
+/**
+ * Files up to this size are read in one synchronous call: a read stream costs several thread-pool round trips
+ * per file, which dominated packing trees of many small files (measured: 1.02× against 0.64× of `zip -6` on
+ * 16,903 files).
+ */
+const SMALL_FILE = 64 * 1024
 
 /** Folders listed (so rules see them) but never descended into: they are never part of a package. */
 const OPAQUE_DIRS = new Set(['.git', '.svn', '.hg'])
@@ -60,7 +67,15 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
         fs.closeSync(fd)
         throw e
       }
-      return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 }) as Readable
+      if ((files.get(name)?.size ?? Infinity) <= SMALL_FILE) {
+        try {
+          const bytes = fs.readFileSync(fd)
+          return Readable.from(bytes.length ? [bytes] : [])
+        } finally {
+          fs.closeSync(fd)
+        }
+      }
+      return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 })
     },
     async readFile(name) {
       const handle = await fs.promises.open(

@@ -1,16 +1,20 @@
 /**
  * Reproducible ZIP writer.
  *
- * Several entries are read and deflated at once (node:zlib runs deflate on the libuv pool), but
- * they are written strictly in input order, each local header carrying its final CRC and sizes
- * (no data descriptors). The output is byte-identical for the same inputs whatever the
- * concurrency or memory budget, given the same zlib (i.e. the same Node version).
- *
- * Memory stays bounded: an entry is held in memory only if it is small (see `bufferLimit`);
- * bigger entries are streamed, with their raw bytes and their deflated bytes spilled to temp
- * files beside the output, and copied in when their turn comes. Both are spilled because
- * `open()` may be called only once and the choice between deflated and stored is known only at
- * the end; the unused spill is deleted as soon as the entry is done.
+ * Several entries are read and deflated at once, but they are written strictly in input order,
+ * each local header carrying its final CRC and sizes (no data descriptors). An entry takes one of
+ * three paths, by size:
+ * - up to DEFLATE_CHUNK: read whole and deflated in one call (on the main thread up to
+ *   SYNC_DEFLATE_LIMIT, else on the libuv pool);
+ * - up to `bufferLimit`: streamed through zlib, keeping both the raw and the deflated chunks in
+ *   memory;
+ * - bigger: streamed the same way into two temp files beside the output (raw and deflated), the
+ *   one kept being copied in when the entry's turn comes. Both are needed because `open()` may be
+ *   called only once and whether deflating pays off is known only at the end.
+ * The path does not change the bytes: without flushes, deflate's output does not depend on how
+ * its input is cut. It does depend on the zlib build, so reproducibility holds for one Node
+ * version. zlib contexts are never reused: after a reset, the previous entry's window still
+ * changes what chromium's zlib emits.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
@@ -83,13 +87,25 @@ const MiB = 1024 * 1024
 const SPILL_THRESHOLD = 16 * MiB
 /** Budget charged for a spilled entry: its stream buffers, not its size. */
 const STREAM_WINDOW = 1 * MiB
-/** Budget charged per entry on top of its bytes, so that finished-but-unwritten empty entries are bounded in number too. */
+/**
+ * Budget charged per entry on top of its bytes, so that finished-but-unwritten empty entries are
+ * bounded in number too.
+ */
 const ENTRY_OVERHEAD = 512
+/** Output write buffer, and the reads of spill files. */
 const IO_CHUNK = 1 * MiB
 const CD_BLOCK = 256 * 1024
-const DEFLATE_CHUNK = 256 * 1024
-/** Up to this size, deflating on the main thread costs it less than handing the entry to the thread pool (same output either way). */
-const SYNC_DEFLATE_LIMIT = 4 * 1024
+/**
+ * Entries up to this size are deflated in one go; bigger ones are streamed in chunks of it, so
+ * that pool jobs stay short and no large buffer is allocated.
+ */
+const DEFLATE_CHUNK = 64 * 1024
+/**
+ * Up to this size an entry is deflated on the main thread: cheaper than a round trip through the
+ * thread pool (a wake-up per job, and the I/O queued behind it), and it makes the main thread one
+ * more deflater. The output is the same either way.
+ */
+const SYNC_DEFLATE_LIMIT = 16 * 1024
 
 const FLAG_UTF8 = 0x0800
 const METHOD_STORE = 0
@@ -101,6 +117,7 @@ const FILE_ATTRS = (0o100644 << 16) >>> 0
 const DIR_ATTRS = ((0o040755 << 16) | 0x10) >>> 0
 const DOS_MIN = Date.UTC(1980, 0, 1)
 const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58)
+const EMPTY = Buffer.alloc(0)
 
 const deflateRaw = promisify(zlib.deflateRaw)
 
@@ -121,7 +138,7 @@ interface Packed {
   crc: number
   size: number
   compressedSize: number
-  data: Buffer | { spill: string }
+  data: Buffer[] | { spill: string }
 }
 
 /** What the headers say of an entry. */
@@ -151,7 +168,7 @@ export async function writeZip(
         offset: out.position
       }
       await out.append(localHeader(entry, settings))
-      if (Buffer.isBuffer(data)) await out.append(data)
+      if (Array.isArray(data)) for (const chunk of data) await out.append(chunk)
       else await packer.copySpill(out, data.spill)
       packer.release(i)
       central.add(entry)
@@ -295,7 +312,7 @@ class Packer {
           crc: 0,
           size: 0,
           compressedSize: 0,
-          data: EMPTY
+          data: []
         })
       )
       return
@@ -320,79 +337,57 @@ class Packer {
   private async pack(input: ZipInput, i: number): Promise<Packed> {
     const reader = new EntryReader(input, this.settings.onChunk, this.controller.signal)
     try {
-      return input.size <= this.settings.bufferLimit
-        ? await packInMemory(reader, input, this.settings.level)
-        : await this.packSpilled(reader, input, `${this.spillBase}.${i}`)
+      return input.size <= Math.min(DEFLATE_CHUNK, this.settings.bufferLimit)
+        ? await packSmall(reader, input, this.settings.level)
+        : await this.packStreamed(reader, input, `${this.spillBase}.${i}`)
     } catch (err) {
       throw err instanceof ZipSourceChangedError ? err : new ZipEntryError(input.name, err)
     }
   }
 
-  /** Streams the entry to a raw spill and (if compressed) a deflated spill, keeps the smaller. */
-  private async packSpilled(reader: EntryReader, input: ZipInput, base: string): Promise<Packed> {
-    const rawPath = `${base}.raw`
-    const deflatedPath = `${base}.deflated`
-    const handles: FileHandle[] = []
+  /**
+   * Reads the entry into a raw sink while deflating it into another, then keeps the smaller. The
+   * sinks are memory up to `bufferLimit`, else spill files; in memory the chunks are kept as they
+   * come, because large transient allocations leave the process with a larger RSS.
+   */
+  private async packStreamed(reader: EntryReader, input: ZipInput, base: string): Promise<Packed> {
+    const openSink = (suffix: string): Promise<Sink> =>
+      input.size <= this.settings.bufferLimit
+        ? Promise.resolve(new MemorySink())
+        : FileSink.create(`${base}.${suffix}`, this.spills)
+    const raw = await openSink('raw')
+    let deflated: Sink | undefined
     let compressedSize = input.size
     try {
-      const raw = await this.openSpill(rawPath, handles)
       if (input.compress) {
-        const deflated = await this.openSpill(deflatedPath, handles)
-        compressedSize = 0
-        await pipeline(
-          reader.chunks(),
-          async function* (source: AsyncIterable<Buffer>) {
-            for await (const chunk of source) {
-              await writeAll(raw, chunk)
-              yield chunk
-            }
-          },
-          zlib.createDeflateRaw({ level: this.settings.level }),
-          async (source: AsyncIterable<Buffer>) => {
-            for await (const chunk of source) {
-              compressedSize += chunk.length
-              // past the raw size it will be stored anyway: keep counting, stop writing
-              if (compressedSize < input.size) await writeAll(deflated, chunk)
-            }
-          }
-        )
+        deflated = await openSink('deflated')
+        compressedSize = await deflateInto(reader, raw, deflated, this.settings.level, input.size)
       } else {
-        for await (const chunk of reader.chunks()) await writeAll(raw, chunk)
+        for await (const chunk of reader.chunks()) await raw.write(chunk)
       }
     } finally {
-      for (const fh of handles) await fh.close()
+      await Promise.all([raw.close(), deflated?.close()])
     }
     const stored: Packed = {
       method: METHOD_STORE,
       crc: reader.crc,
       size: input.size,
       compressedSize: input.size,
-      data: { spill: rawPath }
+      data: raw.data()
     }
-    if (compressedSize >= input.size) {
-      if (input.compress) await this.dropSpill(deflatedPath)
+    if (!deflated || compressedSize >= input.size) {
+      await deflated?.discard()
       return stored
     }
-    await this.dropSpill(rawPath)
-    return { ...stored, method: METHOD_DEFLATE, compressedSize, data: { spill: deflatedPath } }
-  }
-
-  private async openSpill(path: string, handles: FileHandle[]): Promise<FileHandle> {
-    const fh = await open(path, 'wx')
-    this.spills.add(path)
-    handles.push(fh)
-    return fh
-  }
-
-  private async dropSpill(path: string): Promise<void> {
-    this.spills.delete(path)
-    await unlink(path)
+    await raw.discard()
+    return { ...stored, method: METHOD_DEFLATE, compressedSize, data: deflated.data() }
   }
 
   /** Copies a spilled entry into the output, then deletes the spill. */
   async copySpill(out: OutputFile, path: string): Promise<void> {
     await copyFile(out, path)
-    await this.dropSpill(path)
+    this.spills.delete(path)
+    await unlink(path)
   }
 }
 
@@ -423,7 +418,8 @@ class EntryReader {
   }
 }
 
-async function packInMemory(reader: EntryReader, input: ZipInput, level: number): Promise<Packed> {
+/** Deflates a small entry in one go: the usual case, and the cheapest. */
+async function packSmall(reader: EntryReader, input: ZipInput, level: number): Promise<Packed> {
   const chunks: Buffer[] = []
   for await (const chunk of reader.chunks()) chunks.push(chunk)
   const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, input.size)
@@ -432,24 +428,110 @@ async function packInMemory(reader: EntryReader, input: ZipInput, level: number)
     crc: reader.crc,
     size: input.size,
     compressedSize: input.size,
-    data: raw
+    data: [raw]
   }
   if (!input.compress || input.size === 0) return stored
-  // output chunks as big as the input, up to a limit that keeps pool jobs short: usually a single
-  // one, and no 16 KiB buffer held for a small result
-  const options = {
-    level,
-    chunkSize: Math.min(Math.max(raw.length, zlib.constants.Z_MIN_CHUNK), DEFLATE_CHUNK)
-  }
+  // one output chunk as big as the input: usually enough, and no 16 KiB buffer is held for a
+  // small result
+  const options = { level, chunkSize: Math.max(raw.length, zlib.constants.Z_MIN_CHUNK) }
   const deflated =
     raw.length <= SYNC_DEFLATE_LIMIT
       ? zlib.deflateRawSync(raw, options)
       : await deflateRaw(raw, options)
   if (deflated.length >= raw.length) return stored
-  return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: deflated }
+  return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: [deflated] }
 }
 
-const EMPTY = Buffer.alloc(0)
+/**
+ * Streams the entry into `raw` and, deflated, into `deflated`; returns the deflated size. Past the
+ * raw size the entry will be stored anyway, so `deflated` stops receiving (the count goes on).
+ */
+async function deflateInto(
+  reader: EntryReader,
+  raw: Sink,
+  deflated: Sink,
+  level: number,
+  size: number
+): Promise<number> {
+  let compressedSize = 0
+  await pipeline(
+    reader.chunks(),
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        await raw.write(chunk)
+        yield chunk
+      }
+    },
+    zlib.createDeflateRaw({ level, chunkSize: DEFLATE_CHUNK }),
+    async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        compressedSize += chunk.length
+        if (compressedSize < size) await deflated.write(chunk)
+      }
+    }
+  )
+  return compressedSize
+}
+
+/** Where a streamed entry's bytes go. */
+interface Sink {
+  write(chunk: Buffer): Promise<void>
+  close(): Promise<void>
+  /** The bytes, for the writer; once closed. */
+  data(): Packed['data']
+  /** Drops the bytes: the other sink's are kept. */
+  discard(): Promise<void>
+}
+
+class MemorySink implements Sink {
+  private chunks: Buffer[] = []
+
+  async write(chunk: Buffer): Promise<void> {
+    this.chunks.push(chunk)
+  }
+
+  async close(): Promise<void> {}
+
+  data(): Buffer[] {
+    return this.chunks
+  }
+
+  async discard(): Promise<void> {
+    this.chunks = []
+  }
+}
+
+/** A temp file beside the output; `spills` tracks it until it is deleted. */
+class FileSink implements Sink {
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string,
+    private readonly spills: Set<string>
+  ) {}
+
+  static async create(path: string, spills: Set<string>): Promise<FileSink> {
+    const fh = await open(path, 'wx')
+    spills.add(path)
+    return new FileSink(fh, path, spills)
+  }
+
+  write(chunk: Buffer): Promise<void> {
+    return writeAll(this.fh, chunk)
+  }
+
+  close(): Promise<void> {
+    return this.fh.close()
+  }
+
+  data(): { spill: string } {
+    return { spill: this.path }
+  }
+
+  async discard(): Promise<void> {
+    this.spills.delete(this.path)
+    await unlink(this.path)
+  }
+}
 
 /** FileHandle.write may write less than asked (e.g. just before ENOSPC). */
 async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
