@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { cmp, type Finding } from '../core/findings.js'
@@ -9,6 +10,7 @@ import type { PackageSource } from '../core/source.js'
 import {
   createReferenceScanner,
   loadGlobalUrls,
+  SCAN_BACKLOG_LIMIT,
   type ReferenceScan,
   type ReferenceScanner
 } from '../refs/scan.js'
@@ -24,6 +26,9 @@ import { allRules, contextFor, result, type Validation } from './validate.js'
 const STORED_EXTENSIONS = new Set(
   'png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' ')
 )
+
+/** Input bytes the zip writer may hold across entries being deflated; measured: 16 MiB is as fast as 32 on two cores. */
+const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024
 
 /** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
 export const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1))
@@ -97,9 +102,10 @@ export async function packPackage(
     const byType: Record<string, TypeStats> = {}
     let zip: ZipResult
     try {
-      zip = await writeZip(staging, zipInputs(packed, source), {
+      zip = await writeZip(staging, zipInputs(packed, source, scanner), {
         mtime: options.mtime ?? DEFAULT_MTIME,
         concurrency: options.concurrency,
+        maxBytesInFlight: ZIP_BYTES_IN_FLIGHT,
         ...scannerHooks(scanner, byType)
       })
     } catch (e) {
@@ -132,7 +138,11 @@ export async function packPackage(
 }
 
 /** Files plus one entry per folder that holds them (the ID folder is then the zip's one top-level entry). */
-function zipInputs(files: PackageFile[], source: PackageSource): ZipInput[] {
+function zipInputs(
+  files: PackageFile[],
+  source: PackageSource,
+  scanner: ReferenceScanner | undefined
+): ZipInput[] {
   const dirs = new Set<string>()
   for (const f of files) {
     for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
@@ -153,10 +163,27 @@ function zipInputs(files: PackageFile[], source: PackageSource): ZipInput[] {
       kind: 'file',
       size: f.size,
       compress: !STORED_EXTENSIONS.has(extensionOf(f.path)),
-      open: () => source.open(f.source)
+      open: () =>
+        scanner?.wants(f.path)
+          ? afterBacklog(scanner, () => source.open(f.source))
+          : source.open(f.source)
     })
   }
   return inputs.sort((a, b) => cmp(a.name, b.name))
+}
+
+/**
+ * Deflate outruns the reference scan when both share two cores; text files wait to be read until the scan has
+ * caught up, so unscanned text cannot pile up in memory.
+ */
+function afterBacklog(scanner: ReferenceScanner, open: () => Readable): Readable {
+  if (scanner.backlog <= SCAN_BACKLOG_LIMIT) return open()
+  return Readable.from(
+    (async function* () {
+      await scanner.below(SCAN_BACKLOG_LIMIT)
+      yield* open()
+    })()
+  )
 }
 
 function scannerHooks(scanner: ReferenceScanner | undefined, byType: Record<string, TypeStats>) {

@@ -6,5 +6,6 @@ import { parentPort } from 'node:worker_threads'
 import { extractBytes, type ExtractRequest } from './extract-bytes.js'
 
 parentPort?.on('message', (req: ExtractRequest) => {
-  parentPort!.postMessage({ id: req.id, result: extractBytes(req.path, Buffer.from(req.bytes)) })
+  const result = extractBytes(req.path, Buffer.from(req.bytes))
+  parentPort!.postMessage({ id: req.id, result, bytes: req.bytes.byteLength })
 })

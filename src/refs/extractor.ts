@@ -22,7 +22,18 @@ function workerScript(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined
 }
 
-export function createExtractor(): Extractor {
+export interface ExtractorOptions {
+  /**
+   * Let the main thread extract too, whenever the workers have work queued. Right for validate, where the main
+   * thread only reads; wrong for pack, where it must keep deflate fed.
+   */
+  shareMainThread?: boolean
+}
+
+/** Bytes queued on the workers past which a sharing main thread extracts the next file itself. */
+const SHARE_THRESHOLD = 512 * 1024
+
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const script = process.env.H5_OFFLINE_NO_WORKERS ? undefined : workerScript()
   // One core stays with the main thread (reading, resolving, and feeding deflate in pack).
   const count = Math.min(2, Math.max(1, os.availableParallelism() - 1))
@@ -35,14 +46,19 @@ export function createExtractor(): Extractor {
     { resolve: (r: ExtractedRefs) => void; reject: (e: unknown) => void }
   >()
   const busy = workers.map(() => 0)
+  let queued = 0
   let failure: unknown
   workers.forEach((w, i) => {
-    w.on('message', ({ id, result }: { id: number; result: ExtractedRefs }) => {
-      pending.get(id)?.resolve(result)
-      pending.delete(id)
-      // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes.
-      if (--busy[i] === 0) w.unref()
-    })
+    w.on(
+      'message',
+      ({ id, result, bytes }: { id: number; result: ExtractedRefs; bytes: number }) => {
+        queued -= bytes
+        pending.get(id)?.resolve(result)
+        pending.delete(id)
+        // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes.
+        if (--busy[i] === 0) w.unref()
+      }
+    )
     w.on('error', (e) => {
       failure = e
       for (const p of pending.values()) p.reject(e)
@@ -54,6 +70,10 @@ export function createExtractor(): Extractor {
   return {
     extract(pkgPath, bytes) {
       if (failure) return Promise.reject(failure)
+      if (options.shareMainThread && queued > SHARE_THRESHOLD) {
+        return Promise.resolve(extractBytes(pkgPath, bytes))
+      }
+      queued += bytes.byteLength
       const id = nextId++
       // A private copy is transferred: file buffers may be slices of Node's shared pool.
       const copy = bytes.buffer.slice(

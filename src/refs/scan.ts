@@ -4,7 +4,7 @@ import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
 import { cmp } from '../core/findings.js'
 import { isNonReference, refKindForPath } from './extract.js'
-import { createExtractor } from './extractor.js'
+import { createExtractor, type ExtractorOptions } from './extractor.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { ExtractedRefs, RawRef } from './types.js'
 
@@ -36,21 +36,25 @@ export interface ReferenceScanner {
   readonly backlog: number
   /** Settles once every added file is scanned (throws the first extraction failure). */
   drained(): Promise<void>
+  /** Settles once the backlog is at most `limit` bytes: readers wait on it so unscanned text cannot pile up. */
+  below(limit: number): Promise<void>
   finish(): Promise<ReferenceScan>
 }
 
 /** Past this much text awaiting extraction, a reader should wait (bounded memory). */
-export const SCAN_BACKLOG_LIMIT = 32 * 1024 * 1024
+export const SCAN_BACKLOG_LIMIT = 16 * 1024 * 1024
 
 export function createReferenceScanner(
   pkg: PackageModel,
   config: ResolvedConfig,
-  globalUrls?: ReadonlySet<string>
+  globalUrls?: ReadonlySet<string>,
+  extractorOptions: ExtractorOptions = {}
 ): ReferenceScanner {
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
   const scan: ReferenceScan = { files: 0, bytes: 0, resolved: 0, notable: [], external: {} }
-  const extractor = createExtractor()
+  const extractor = createExtractor(extractorOptions)
   const inFlight = new Set<Promise<void>>()
+  const waiters: Array<{ limit: number; wake: () => void }> = []
   let backlog = 0
   let failure: unknown
 
@@ -111,10 +115,17 @@ export function createReferenceScanner(
         .finally(() => {
           backlog -= bytes.length
           inFlight.delete(task)
+          for (let i = waiters.length - 1; i >= 0; i--) {
+            if (backlog <= waiters[i].limit) waiters.splice(i, 1)[0].wake()
+          }
         })
       inFlight.add(task)
     },
     drained,
+    below(limit) {
+      if (backlog <= limit) return Promise.resolve()
+      return new Promise((wake) => waiters.push({ limit, wake }))
+    },
     async finish() {
       try {
         await drained()
@@ -139,13 +150,14 @@ export async function scanReferences(
   const globalUrls = config.globalPackage
     ? await loadGlobalUrls(config.globalPackage, config)
     : undefined
-  const scanner = createReferenceScanner(pkg, config, globalUrls)
+  // Here the main thread only reads, so it extracts too.
+  const scanner = createReferenceScanner(pkg, config, globalUrls, { shareMainThread: true })
   const queue = pkg.files.filter((f) => scanner.wants(f.path))
   let next = 0
   const reader = async () => {
     while (next < queue.length) {
       const f = queue[next++]
-      while (scanner.backlog > SCAN_BACKLOG_LIMIT) await scanner.drained()
+      await scanner.below(SCAN_BACKLOG_LIMIT)
       scanner.add(f.path, await source.readFile(f.source))
     }
   }

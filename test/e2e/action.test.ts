@@ -638,6 +638,24 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
     }
   )
+
+  test(
+    'a connection reset: a clear error at once (the client does not retry network errors), zip kept',
+    { timeout: 30_000 },
+    async ({ expect, onTestFinished }) => {
+      const t = await setup(onTestFinished, SITE, { resetTimes: 1 })
+      const r = await t.run(INPUTS, {}, 25_000)
+      expect(r.signal).toBeNull()
+      expect(r.code).toBe(1)
+      expect(r.durationMs).toBeLessThan(20_000)
+      const error = r.annotations.filter((a) => a.level === 'error')
+      expect(error).toHaveLength(1)
+      expect(error[0].message).toMatch(
+        /^artifact upload of 20171228_1\.0\.0\.0\.zip failed: .*(ECONNRESET|socket hang up|Network)/i
+      )
+      expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
+    }
+  )
 })
 
 describe('action.yml', () => {

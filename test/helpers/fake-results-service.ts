@@ -42,6 +42,8 @@ export interface FakeOptions {
   failTimes?: number
   /** Answer every Twirp call with 500. */
   failAlways?: boolean
+  /** Drop the connection (a TCP reset) on the next N Twirp calls instead of answering. */
+  resetTimes?: number
   /** Artifacts already in the run (e.g. from an earlier step or attempt). */
   existing?: Array<{ name: string; bytes?: Buffer }>
 }
@@ -89,6 +91,7 @@ export async function startFakeResultsService(
   const pending = new Map<string, Pending>()
   let nextId = 1000
   let failuresLeft = opts.failTimes ?? 0
+  let resetsLeft = opts.resetTimes ?? 0
 
   for (const e of opts.existing ?? []) {
     const bytes = e.bytes ?? Buffer.from('earlier upload')
@@ -134,6 +137,11 @@ export async function startFakeResultsService(
     if (req.method !== 'POST') return json(res, 405, { code: 'bad_route', msg: 'POST only' })
     if (req.headers.authorization !== `Bearer ${token}`)
       return json(res, 401, { code: 'unauthenticated', msg: 'bad token' })
+    if (resetsLeft > 0) {
+      resetsLeft--
+      // resetAndDestroy sends an RST, which the client sees as ECONNRESET.
+      return req.socket.resetAndDestroy()
+    }
     if (opts.failAlways || failuresLeft > 0) {
       failuresLeft = Math.max(0, failuresLeft - 1)
       return json(res, 500, {
