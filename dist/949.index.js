@@ -669,7 +669,10 @@ function sourceFileResolver(pkg, location, sourceKind, workspace) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/bytes.ts
+var bytes = __webpack_require__(79596);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 /** A step summary above 1 MiB is not shown at all (and costs an error annotation); stay well below. */
@@ -691,9 +694,9 @@ function buildSummary(input, limit = SUMMARY_LIMIT_BYTES) {
     head.push(`| Type | ${pkg.type} |`);
     head.push(`| Version | ${input.version ? md(input.version) : '_not given_'} |`);
     const rawBytes = pkg.files.reduce((s, f) => s + f.size, 0);
-    head.push(`| Files | ${num(pkg.files.length)}, ${bytes(rawBytes)} (${num(rawBytes)} bytes) |`);
+    head.push(`| Files | ${num(pkg.files.length)}, ${(0,bytes/* formatBytes */.z)(rawBytes)} (${num(rawBytes)} bytes) |`);
     if (input.zip) {
-        head.push(`| Zip | ${num(input.zip.files)} files, ${bytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`);
+        head.push(`| Zip | ${num(input.zip.files)} files, ${(0,bytes/* formatBytes */.z)(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`);
         head.push(`| SHA-256 | \`${input.zip.sha256}\` |`);
     }
     else {
@@ -709,7 +712,7 @@ function buildSummary(input, limit = SUMMARY_LIMIT_BYTES) {
         head.push('<details><summary>Size by file type</summary>', '');
         head.push(`| Type | Files | Size${zippedKnown ? ' | Zipped' : ''} |`, `|---|--:|--:${zippedKnown ? '|--:' : ''}|`);
         for (const [ext, t] of types) {
-            head.push(`| ${md(ext)} | ${num(t.files)} | ${bytes(t.bytes)}${zippedKnown ? ` | ${bytes(t.zipped ?? 0)}` : ''} |`);
+            head.push(`| ${md(ext)} | ${num(t.files)} | ${(0,bytes/* formatBytes */.z)(t.bytes)}${zippedKnown ? ` | ${(0,bytes/* formatBytes */.z)(t.zipped ?? 0)}` : ''} |`);
         }
         const total = types.reduce((s, [, t]) => ({
             files: s.files + t.files,
@@ -720,7 +723,7 @@ function buildSummary(input, limit = SUMMARY_LIMIT_BYTES) {
             bytes: 0,
             zipped: 0
         });
-        head.push(`| **total** | ${num(total.files)} | ${bytes(total.bytes)}${zippedKnown ? ` | ${bytes(total.zipped)}` : ''} |`, '');
+        head.push(`| **total** | ${num(total.files)} | ${(0,bytes/* formatBytes */.z)(total.bytes)}${zippedKnown ? ` | ${(0,bytes/* formatBytes */.z)(total.zipped)}` : ''} |`, '');
         head.push('</details>', '');
     }
     if (!outcome.findings.length) {
@@ -817,18 +820,6 @@ function plural(n, word) {
 }
 function num(n) {
     return n.toLocaleString('en-US');
-}
-function bytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = n / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/report.ts
@@ -1634,6 +1625,31 @@ function extraSections(diff, check, comment, release) {
 
 /***/ }),
 
+/***/ 79596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Sizes as `12.3 KiB`; exact bytes below 1 KiB. */
+function formatBytes(n) {
+    const abs = Math.abs(n);
+    const sign = n < 0 ? '-' : '';
+    if (abs < 1024)
+        return `${sign}${abs} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = abs / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${sign}${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
 /***/ 16585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2392,29 +2408,17 @@ function streamEntry(zipfile, zipPath, name, record) {
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   oh: () => (/* binding */ formatDiffMarkdown),
 /* harmony export */   tM: () => (/* binding */ diffToJson),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* reexport safe */ _core_bytes_js__WEBPACK_IMPORTED_MODULE_1__.z)
 /* harmony export */ });
 /* unused harmony export mdEscape */
+/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79596);
 /* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65655);
 
-/** Sizes as `12.3 KiB`; exact bytes below 1 KiB. */
-function formatBytes(n) {
-    const abs = Math.abs(n);
-    const sign = n < 0 ? '-' : '';
-    if (abs < 1024)
-        return `${sign}${abs} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = abs / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${sign}${v.toFixed(1)} ${units[i]}`;
-}
+
+
 /** A size change with its sign: `+1.2 KiB`, `-300 B`, `0 B`. */
 function formatDelta(n) {
-    return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
+    return n > 0 ? `+${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(n)}` : (0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(n);
 }
 /** `+12.5%` of the old size, or empty when there was nothing before. */
 function formatPercent(delta, old) {
@@ -2451,7 +2455,7 @@ function diffToJson(d) {
 function headline(d) {
     const zip = d.new.bytes - d.old.bytes;
     const pct = formatPercent(zip, d.old.bytes);
-    return (`zip ${formatBytes(d.old.bytes)} → ${formatBytes(d.new.bytes)} (${formatDelta(zip)}${pct ? `, ${pct}` : ''}); ` +
+    return (`zip ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.old.bytes)} → ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.new.bytes)} (${formatDelta(zip)}${pct ? `, ${pct}` : ''}); ` +
         `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ` +
         `${d.renamed.length} renamed, ${d.unchanged} unchanged`);
 }
@@ -2472,7 +2476,7 @@ function formatDiffText(d) {
     if (d.byType.length) {
         lines.push('by type:');
         for (const t of d.byType)
-            lines.push(`  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} files  ${formatBytes(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`);
+            lines.push(`  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} files  ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`);
         lines.push('');
     }
     if (d.growers.length) {
@@ -2497,17 +2501,17 @@ function formatDiffMarkdown(d, opts = {}) {
     const out = [];
     const zip = d.new.bytes - d.old.bytes;
     const pct = formatPercent(zip, d.old.bytes);
-    out.push(`${h} Package diff`, '', '| | Before | After | Change |', '|---|--:|--:|--:|', `| Zip | ${formatBytes(d.old.bytes)} | ${formatBytes(d.new.bytes)} | ${formatDelta(zip)}${pct ? ` (${pct})` : ''} |`, `| Content | ${formatBytes(d.old.contentBytes)} | ${formatBytes(d.new.contentBytes)} | ${formatDelta(d.new.contentBytes - d.old.contentBytes)} |`, `| Files | ${d.old.files} | ${d.new.files} | ${signed(d.new.files - d.old.files)} |`, '', `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`, '');
+    out.push(`${h} Package diff`, '', '| | Before | After | Change |', '|---|--:|--:|--:|', `| Zip | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.old.bytes)} | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.new.bytes)} | ${formatDelta(zip)}${pct ? ` (${pct})` : ''} |`, `| Content | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.old.contentBytes)} | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.new.contentBytes)} | ${formatDelta(d.new.contentBytes - d.old.contentBytes)} |`, `| Files | ${d.old.files} | ${d.new.files} | ${signed(d.new.files - d.old.files)} |`, '', `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`, '');
     if (d.growers.length) {
         out.push(`${h}# Biggest growers`, '', '| File | Change | Size | |', '|---|--:|--:|---|');
         for (const g of d.growers)
-            out.push(`| ${code(g.path)} | ${formatDelta(g.delta)} | ${formatBytes(g.newSize)} | ${g.kind} |`);
+            out.push(`| ${code(g.path)} | ${formatDelta(g.delta)} | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(g.newSize)} | ${g.kind} |`);
         out.push('');
     }
     if (d.byType.some((t) => t.delta !== 0 || t.oldFiles !== t.newFiles)) {
         out.push(`${h}# By file type`, '', '| Type | Files | Size | Change |', '|---|--:|--:|--:|');
         for (const t of d.byType)
-            out.push(`| ${mdEscape(t.type)} | ${t.newFiles} (${signed(t.newFiles - t.oldFiles)}) | ${formatBytes(t.newBytes)} | ${formatDelta(t.delta)} |`);
+            out.push(`| ${mdEscape(t.type)} | ${t.newFiles} (${signed(t.newFiles - t.oldFiles)}) | ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(t.newBytes)} | ${formatDelta(t.delta)} |`);
         out.push('');
     }
     const list = (title, rows) => {
@@ -2520,8 +2524,8 @@ function formatDiffMarkdown(d, opts = {}) {
             out.push(`- … and ${rows.length - max} more`);
         out.push('', '</details>', '');
     };
-    list('Added', d.added.map((f) => `${code(f.path)} ${formatBytes(f.size)}`));
-    list('Removed', d.removed.map((f) => `${code(f.path)} ${formatBytes(f.size)}`));
+    list('Added', d.added.map((f) => `${code(f.path)} ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(f.size)}`));
+    list('Removed', d.removed.map((f) => `${code(f.path)} ${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(f.size)}`));
     list('Changed', d.changed.map((f) => `${code(f.path)} ${formatDelta(f.delta)}`));
     list('Renamed', d.renamed.map((r) => `${code(r.from)} → ${code(r.path)} ${r.changed ? formatDelta(r.delta) : '(same content)'}`));
     return out.join('\n');
@@ -2802,6 +2806,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/engine/pack.ts
 var pack = __webpack_require__(67217);
+// EXTERNAL MODULE: ./src/zip/entries.ts
+var entries = __webpack_require__(44915);
 // EXTERNAL MODULE: ./src/zip/writer.ts
 var writer = __webpack_require__(6356);
 ;// CONCATENATED MODULE: ./src/diff/delta.ts
@@ -2813,9 +2819,9 @@ var writer = __webpack_require__(6356);
 
 
 
+
 /** The list of removed files in a delta zip, at its top level, one package path per line. */
 const REMOVED_LIST = 'removed.txt';
-const STORED = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
 /**
  * An incremental update: the new zip's added and changed files (and renamed files under their new names) with
  * their folders, plus `removed.txt` listing the paths to delete (removed files and the old names of renamed ones).
@@ -2836,25 +2842,13 @@ async function writeDeltaZip(newZip, diff, out) {
     });
     try {
         const sizes = new Map(source.entries.map((e) => [e.name, e.size]));
-        const dirs = new Set();
-        for (const name of take)
-            for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
-                dirs.add(name.slice(0, i + 1));
         const inputs = [
-            ...[...dirs].map((name) => ({
-                name,
-                kind: 'directory',
-                size: 0,
-                compress: false,
-                open: () => {
-                    throw new Error('directories have no content');
-                }
-            })),
+            ...(0,entries/* directoryInputs */.f)(take),
             ...take.map((name) => ({
                 name,
                 kind: 'file',
                 size: sizes.get(name) ?? 0,
-                compress: !STORED.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()),
+                compress: !(0,entries/* isCompressedMedia */.y)(name),
                 open: () => source.open(name)
             })),
             {
@@ -3096,10 +3090,11 @@ async function openPackageSource(location, config) {
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39327);
 /* harmony import */ var _rules_size_budget_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47318);
 /* harmony import */ var _rules_util_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(59347);
-/* harmony import */ var _zip_writer_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6356);
-/* harmony import */ var _open_source_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(39990);
-/* harmony import */ var _run_rules_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(55889);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(56082);
+/* harmony import */ var _zip_entries_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(44915);
+/* harmony import */ var _zip_writer_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6356);
+/* harmony import */ var _open_source_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(39990);
+/* harmony import */ var _run_rules_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(55889);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(56082);
 
 
 
@@ -3115,8 +3110,7 @@ async function openPackageSource(location, config) {
 
 
 
-/** Already-compressed media: deflate costs time and gains nothing. */
-const STORED_EXTENSIONS = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
+
 /** Input bytes the zip writer may hold across entries being deflated; measured: 16 MiB is as fast as 32 on two cores. */
 const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 /** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
@@ -3127,17 +3121,17 @@ const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1));
  * finished validation allows it, so a refused or failed run leaves nothing at `out`.
  */
 async function packPackage(location, config, options) {
-    (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .checkRuleSettings */ .g)(config, _validate_js__WEBPACK_IMPORTED_MODULE_14__/* .allRules */ .V7);
-    const source = await (0,_open_source_js__WEBPACK_IMPORTED_MODULE_12__/* .openPackageSource */ .C)(location, config);
+    (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .checkRuleSettings */ .g)(config, _validate_js__WEBPACK_IMPORTED_MODULE_15__/* .allRules */ .V7);
+    const source = await (0,_open_source_js__WEBPACK_IMPORTED_MODULE_13__/* .openPackageSource */ .C)(location, config);
     try {
         if (source.kind === 'zip') {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location);
         }
         const pkg = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPackageModel */ .sG)(source, config);
-        const ctx = (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .contextFor */ .BT)(pkg, source, config);
-        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .packageRules */ .S, ctx);
+        const ctx = (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .contextFor */ .BT)(pkg, source, config);
+        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .packageRules */ .S, ctx);
         if (findings.some((f) => f.severity === 'error') && !options.force)
-            return (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings);
+            return (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings);
         const globalUrls = config.checkReferences && config.globalPackage
             ? await (0,_refs_scan_js__WEBPACK_IMPORTED_MODULE_7__/* .loadGlobalUrls */ .CI)(config.globalPackage, config)
             : undefined;
@@ -3150,7 +3144,7 @@ async function packPackage(location, config, options) {
         const byType = {};
         let zip;
         try {
-            zip = await (0,_zip_writer_js__WEBPACK_IMPORTED_MODULE_11__/* .writeZip */ .zy)(staging, zipInputs(packed, source, scanner), {
+            zip = await (0,_zip_writer_js__WEBPACK_IMPORTED_MODULE_12__/* .writeZip */ .zy)(staging, zipInputs(packed, source, scanner), {
                 mtime: options.mtime ?? DEFAULT_MTIME,
                 concurrency: options.concurrency,
                 maxBytesInFlight: ZIP_BYTES_IN_FLIGHT,
@@ -3165,14 +3159,14 @@ async function packPackage(location, config, options) {
         try {
             refs = await scanner?.finish();
             if (refs)
-                findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .contentRules */ .t, { ...ctx, refs })));
+                findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .contentRules */ .t, { ...ctx, refs })));
             const budget = (0,_rules_size_budget_js__WEBPACK_IMPORTED_MODULE_9__/* .zippedBudgetFinding */ .bH)(config, zip.bytes);
             if (budget && config.rules[budget.rule] !== 'off')
                 findings.push(withSeverity(budget, config));
             const refused = findings.some((f) => f.severity === 'error') && !options.force;
             if (refused) {
                 await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { force: true });
-                return (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings, refs);
+                return (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings, refs);
             }
             await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(staging, options.out);
         }
@@ -3181,7 +3175,7 @@ async function packPackage(location, config, options) {
             throw e;
         }
         return {
-            ...(0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings, refs),
+            ...(0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings, refs),
             zip: { path: options.out, sha256: zip.sha256, bytes: zip.bytes, files: zip.files, byType }
         };
     }
@@ -3191,26 +3185,13 @@ async function packPackage(location, config, options) {
 }
 /** Files plus one entry per folder that holds them (the ID folder is then the zip's one top-level entry). */
 function zipInputs(files, source, scanner) {
-    const dirs = new Set();
-    for (const f of files) {
-        for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
-            dirs.add(f.path.slice(0, i + 1));
-    }
-    const inputs = [...dirs].map((name) => ({
-        name,
-        kind: 'directory',
-        size: 0,
-        compress: false,
-        open: () => {
-            throw new Error('directories have no content');
-        }
-    }));
+    const inputs = (0,_zip_entries_js__WEBPACK_IMPORTED_MODULE_11__/* .directoryInputs */ .f)(files.map((f) => f.path));
     for (const f of files) {
         inputs.push({
             name: f.path,
             kind: 'file',
             size: f.size,
-            compress: !STORED_EXTENSIONS.has(extensionOf(f.path)),
+            compress: !(0,_zip_entries_js__WEBPACK_IMPORTED_MODULE_11__/* .isCompressedMedia */ .y)(f.path),
             open: () => scanner?.wants(f.path)
                 ? afterBacklog(scanner, () => source.open(f.source))
                 : source.open(f.source)
@@ -6429,25 +6410,23 @@ function describeChar(ch) {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__),
 /* harmony export */   bH: () => (/* binding */ zippedBudgetFinding)
 /* harmony export */ });
-/* unused harmony export formatBytes */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93182);
+/* unused harmony export formatBudgetBytes */
+/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79596);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93182);
+
 
 /** Exact bytes first: budgets are often given in decimal units (500KB), so a rounded binary figure misleads. */
-const formatBytes = (n) => {
+const formatBudgetBytes = (n) => {
     const exact = `${n.toLocaleString('en-US')} bytes`;
-    if (n >= 1024 ** 2)
-        return `${exact} (${(n / 1024 ** 2).toFixed(1)} MiB)`;
-    if (n >= 1024)
-        return `${exact} (${(n / 1024).toFixed(1)} KiB)`;
-    return exact;
+    return n >= 1024 ? `${exact} (${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(n)})` : exact;
 };
-const rule = (0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .K)({
+const rule = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineRule */ .K)({
     id: 'size-budget',
     description: 'Total size, largest file and zipped size stay within the configured budgets.',
     defaultSeverity: 'error',
     message: (a) => a.kind === 'file'
-        ? `"${a.path}" is ${formatBytes(Number(a.size))}, over the per-file budget of ${formatBytes(Number(a.budget))}`
-        : `the package is ${formatBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBytes(Number(a.budget))}`,
+        ? `"${a.path}" is ${formatBudgetBytes(Number(a.size))}, over the per-file budget of ${formatBudgetBytes(Number(a.budget))}`
+        : `the package is ${formatBudgetBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBudgetBytes(Number(a.budget))}`,
     fix: 'Shrink or split what grew (compress images, drop unused locales, lazy-load from the network), or raise the budget on purpose.',
     check({ pkg, config }, report) {
         const { total, file } = config.budgets;
@@ -6561,6 +6540,41 @@ function compareVersions(a, b) {
             return d;
     }
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 44915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ directoryInputs),
+/* harmony export */   y: () => (/* binding */ isCompressedMedia)
+/* harmony export */ });
+/** Already-compressed media: deflate costs time and gains nothing. */
+const STORED_EXTENSIONS = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
+function isCompressedMedia(name) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return dot > 0 && STORED_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
+}
+/** One entry per folder that holds one of `fileNames` (`a/`, `a/b/`…), as `zip -r` writes them. */
+function directoryInputs(fileNames) {
+    const dirs = new Set();
+    for (const name of fileNames) {
+        for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
+            dirs.add(name.slice(0, i + 1));
+    }
+    return [...dirs].map((name) => ({
+        name,
+        kind: 'directory',
+        size: 0,
+        compress: false,
+        open: () => {
+            throw new Error('directories have no content');
+        }
+    }));
 }
 
 

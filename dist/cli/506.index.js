@@ -547,6 +547,31 @@ function sourceDateEpoch(env) {
 
 /***/ }),
 
+/***/ 9596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Sizes as `12.3 KiB`; exact bytes below 1 KiB. */
+function formatBytes(n) {
+    const abs = Math.abs(n);
+    const sign = n < 0 ? '-' : '';
+    if (abs < 1024)
+        return `${sign}${abs} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = abs / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${sign}${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
 /***/ 4489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1715,10 +1740,11 @@ async function openPackageSource(location, config) {
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9327);
 /* harmony import */ var _rules_size_budget_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7318);
 /* harmony import */ var _rules_util_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9347);
-/* harmony import */ var _zip_writer_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6356);
-/* harmony import */ var _open_source_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9990);
-/* harmony import */ var _run_rules_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5889);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6082);
+/* harmony import */ var _zip_entries_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4915);
+/* harmony import */ var _zip_writer_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6356);
+/* harmony import */ var _open_source_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9990);
+/* harmony import */ var _run_rules_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5889);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6082);
 
 
 
@@ -1734,8 +1760,7 @@ async function openPackageSource(location, config) {
 
 
 
-/** Already-compressed media: deflate costs time and gains nothing. */
-const STORED_EXTENSIONS = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
+
 /** Input bytes the zip writer may hold across entries being deflated; measured: 16 MiB is as fast as 32 on two cores. */
 const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 /** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
@@ -1746,17 +1771,17 @@ const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1));
  * finished validation allows it, so a refused or failed run leaves nothing at `out`.
  */
 async function packPackage(location, config, options) {
-    (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .checkRuleSettings */ .g)(config, _validate_js__WEBPACK_IMPORTED_MODULE_14__/* .allRules */ .V7);
-    const source = await (0,_open_source_js__WEBPACK_IMPORTED_MODULE_12__/* .openPackageSource */ .C)(location, config);
+    (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .checkRuleSettings */ .g)(config, _validate_js__WEBPACK_IMPORTED_MODULE_15__/* .allRules */ .V7);
+    const source = await (0,_open_source_js__WEBPACK_IMPORTED_MODULE_13__/* .openPackageSource */ .C)(location, config);
     try {
         if (source.kind === 'zip') {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location);
         }
         const pkg = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPackageModel */ .sG)(source, config);
-        const ctx = (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .contextFor */ .BT)(pkg, source, config);
-        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .packageRules */ .S, ctx);
+        const ctx = (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .contextFor */ .BT)(pkg, source, config);
+        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .packageRules */ .S, ctx);
         if (findings.some((f) => f.severity === 'error') && !options.force)
-            return (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings);
+            return (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings);
         const globalUrls = config.checkReferences && config.globalPackage
             ? await (0,_refs_scan_js__WEBPACK_IMPORTED_MODULE_7__/* .loadGlobalUrls */ .CI)(config.globalPackage, config)
             : undefined;
@@ -1769,7 +1794,7 @@ async function packPackage(location, config, options) {
         const byType = {};
         let zip;
         try {
-            zip = await (0,_zip_writer_js__WEBPACK_IMPORTED_MODULE_11__/* .writeZip */ .zy)(staging, zipInputs(packed, source, scanner), {
+            zip = await (0,_zip_writer_js__WEBPACK_IMPORTED_MODULE_12__/* .writeZip */ .zy)(staging, zipInputs(packed, source, scanner), {
                 mtime: options.mtime ?? DEFAULT_MTIME,
                 concurrency: options.concurrency,
                 maxBytesInFlight: ZIP_BYTES_IN_FLIGHT,
@@ -1784,14 +1809,14 @@ async function packPackage(location, config, options) {
         try {
             refs = await scanner?.finish();
             if (refs)
-                findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_13__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .contentRules */ .t, { ...ctx, refs })));
+                findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .contentRules */ .t, { ...ctx, refs })));
             const budget = (0,_rules_size_budget_js__WEBPACK_IMPORTED_MODULE_9__/* .zippedBudgetFinding */ .bH)(config, zip.bytes);
             if (budget && config.rules[budget.rule] !== 'off')
                 findings.push(withSeverity(budget, config));
             const refused = findings.some((f) => f.severity === 'error') && !options.force;
             if (refused) {
                 await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rm(staging, { force: true });
-                return (0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings, refs);
+                return (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings, refs);
             }
             await node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default().rename(staging, options.out);
         }
@@ -1800,7 +1825,7 @@ async function packPackage(location, config, options) {
             throw e;
         }
         return {
-            ...(0,_validate_js__WEBPACK_IMPORTED_MODULE_14__/* .result */ .Ke)(pkg, findings, refs),
+            ...(0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings, refs),
             zip: { path: options.out, sha256: zip.sha256, bytes: zip.bytes, files: zip.files, byType }
         };
     }
@@ -1810,26 +1835,13 @@ async function packPackage(location, config, options) {
 }
 /** Files plus one entry per folder that holds them (the ID folder is then the zip's one top-level entry). */
 function zipInputs(files, source, scanner) {
-    const dirs = new Set();
-    for (const f of files) {
-        for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
-            dirs.add(f.path.slice(0, i + 1));
-    }
-    const inputs = [...dirs].map((name) => ({
-        name,
-        kind: 'directory',
-        size: 0,
-        compress: false,
-        open: () => {
-            throw new Error('directories have no content');
-        }
-    }));
+    const inputs = (0,_zip_entries_js__WEBPACK_IMPORTED_MODULE_11__/* .directoryInputs */ .f)(files.map((f) => f.path));
     for (const f of files) {
         inputs.push({
             name: f.path,
             kind: 'file',
             size: f.size,
-            compress: !STORED_EXTENSIONS.has(extensionOf(f.path)),
+            compress: !(0,_zip_entries_js__WEBPACK_IMPORTED_MODULE_11__/* .isCompressedMedia */ .y)(f.path),
             open: () => scanner?.wants(f.path)
                 ? afterBacklog(scanner, () => source.open(f.source))
                 : source.open(f.source)
@@ -5048,25 +5060,23 @@ function describeChar(ch) {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__),
 /* harmony export */   bH: () => (/* binding */ zippedBudgetFinding)
 /* harmony export */ });
-/* unused harmony export formatBytes */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3182);
+/* unused harmony export formatBudgetBytes */
+/* harmony import */ var _core_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9596);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3182);
+
 
 /** Exact bytes first: budgets are often given in decimal units (500KB), so a rounded binary figure misleads. */
-const formatBytes = (n) => {
+const formatBudgetBytes = (n) => {
     const exact = `${n.toLocaleString('en-US')} bytes`;
-    if (n >= 1024 ** 2)
-        return `${exact} (${(n / 1024 ** 2).toFixed(1)} MiB)`;
-    if (n >= 1024)
-        return `${exact} (${(n / 1024).toFixed(1)} KiB)`;
-    return exact;
+    return n >= 1024 ? `${exact} (${(0,_core_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(n)})` : exact;
 };
-const rule = (0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .K)({
+const rule = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineRule */ .K)({
     id: 'size-budget',
     description: 'Total size, largest file and zipped size stay within the configured budgets.',
     defaultSeverity: 'error',
     message: (a) => a.kind === 'file'
-        ? `"${a.path}" is ${formatBytes(Number(a.size))}, over the per-file budget of ${formatBytes(Number(a.budget))}`
-        : `the package is ${formatBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBytes(Number(a.budget))}`,
+        ? `"${a.path}" is ${formatBudgetBytes(Number(a.size))}, over the per-file budget of ${formatBudgetBytes(Number(a.budget))}`
+        : `the package is ${formatBudgetBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBudgetBytes(Number(a.budget))}`,
     fix: 'Shrink or split what grew (compress images, drop unused locales, lazy-load from the network), or raise the budget on purpose.',
     check({ pkg, config }, report) {
         const { total, file } = config.budgets;
@@ -5180,6 +5190,41 @@ function compareVersions(a, b) {
             return d;
     }
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 4915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ directoryInputs),
+/* harmony export */   y: () => (/* binding */ isCompressedMedia)
+/* harmony export */ });
+/** Already-compressed media: deflate costs time and gains nothing. */
+const STORED_EXTENSIONS = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
+function isCompressedMedia(name) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return dot > 0 && STORED_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
+}
+/** One entry per folder that holds one of `fileNames` (`a/`, `a/b/`…), as `zip -r` writes them. */
+function directoryInputs(fileNames) {
+    const dirs = new Set();
+    for (const name of fileNames) {
+        for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
+            dirs.add(name.slice(0, i + 1));
+    }
+    return [...dirs].map((name) => ({
+        name,
+        kind: 'directory',
+        size: 0,
+        compress: false,
+        open: () => {
+            throw new Error('directories have no content');
+        }
+    }));
 }
 
 

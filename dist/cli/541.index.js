@@ -258,28 +258,17 @@ function byType(a, b) {
     return [...rows.values()].sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (0,findings/* cmp */.r2)(x.type, y.type));
 }
 
+// EXTERNAL MODULE: ./src/core/bytes.ts
+var bytes = __webpack_require__(9596);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/diff/format.ts
 
-/** Sizes as `12.3 KiB`; exact bytes below 1 KiB. */
-function formatBytes(n) {
-    const abs = Math.abs(n);
-    const sign = n < 0 ? '-' : '';
-    if (abs < 1024)
-        return `${sign}${abs} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = abs / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${sign}${v.toFixed(1)} ${units[i]}`;
-}
+
+
 /** A size change with its sign: `+1.2 KiB`, `-300 B`, `0 B`. */
 function formatDelta(n) {
-    return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
+    return n > 0 ? `+${(0,bytes/* formatBytes */.z)(n)}` : (0,bytes/* formatBytes */.z)(n);
 }
 /** `+12.5%` of the old size, or empty when there was nothing before. */
 function formatPercent(delta, old) {
@@ -316,7 +305,7 @@ function diffToJson(d) {
 function headline(d) {
     const zip = d.new.bytes - d.old.bytes;
     const pct = formatPercent(zip, d.old.bytes);
-    return (`zip ${formatBytes(d.old.bytes)} → ${formatBytes(d.new.bytes)} (${formatDelta(zip)}${pct ? `, ${pct}` : ''}); ` +
+    return (`zip ${(0,bytes/* formatBytes */.z)(d.old.bytes)} → ${(0,bytes/* formatBytes */.z)(d.new.bytes)} (${formatDelta(zip)}${pct ? `, ${pct}` : ''}); ` +
         `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ` +
         `${d.renamed.length} renamed, ${d.unchanged} unchanged`);
 }
@@ -337,7 +326,7 @@ function formatDiffText(d) {
     if (d.byType.length) {
         lines.push('by type:');
         for (const t of d.byType)
-            lines.push(`  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} files  ${formatBytes(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`);
+            lines.push(`  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} files  ${(0,bytes/* formatBytes */.z)(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`);
         lines.push('');
     }
     if (d.growers.length) {
@@ -362,17 +351,17 @@ function formatDiffMarkdown(d, opts = {}) {
     const out = [];
     const zip = d.new.bytes - d.old.bytes;
     const pct = formatPercent(zip, d.old.bytes);
-    out.push(`${h} Package diff`, '', '| | Before | After | Change |', '|---|--:|--:|--:|', `| Zip | ${formatBytes(d.old.bytes)} | ${formatBytes(d.new.bytes)} | ${formatDelta(zip)}${pct ? ` (${pct})` : ''} |`, `| Content | ${formatBytes(d.old.contentBytes)} | ${formatBytes(d.new.contentBytes)} | ${formatDelta(d.new.contentBytes - d.old.contentBytes)} |`, `| Files | ${d.old.files} | ${d.new.files} | ${signed(d.new.files - d.old.files)} |`, '', `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`, '');
+    out.push(`${h} Package diff`, '', '| | Before | After | Change |', '|---|--:|--:|--:|', `| Zip | ${(0,bytes/* formatBytes */.z)(d.old.bytes)} | ${(0,bytes/* formatBytes */.z)(d.new.bytes)} | ${formatDelta(zip)}${pct ? ` (${pct})` : ''} |`, `| Content | ${(0,bytes/* formatBytes */.z)(d.old.contentBytes)} | ${(0,bytes/* formatBytes */.z)(d.new.contentBytes)} | ${formatDelta(d.new.contentBytes - d.old.contentBytes)} |`, `| Files | ${d.old.files} | ${d.new.files} | ${signed(d.new.files - d.old.files)} |`, '', `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`, '');
     if (d.growers.length) {
         out.push(`${h}# Biggest growers`, '', '| File | Change | Size | |', '|---|--:|--:|---|');
         for (const g of d.growers)
-            out.push(`| ${code(g.path)} | ${formatDelta(g.delta)} | ${formatBytes(g.newSize)} | ${g.kind} |`);
+            out.push(`| ${code(g.path)} | ${formatDelta(g.delta)} | ${(0,bytes/* formatBytes */.z)(g.newSize)} | ${g.kind} |`);
         out.push('');
     }
     if (d.byType.some((t) => t.delta !== 0 || t.oldFiles !== t.newFiles)) {
         out.push(`${h}# By file type`, '', '| Type | Files | Size | Change |', '|---|--:|--:|--:|');
         for (const t of d.byType)
-            out.push(`| ${mdEscape(t.type)} | ${t.newFiles} (${signed(t.newFiles - t.oldFiles)}) | ${formatBytes(t.newBytes)} | ${formatDelta(t.delta)} |`);
+            out.push(`| ${mdEscape(t.type)} | ${t.newFiles} (${signed(t.newFiles - t.oldFiles)}) | ${(0,bytes/* formatBytes */.z)(t.newBytes)} | ${formatDelta(t.delta)} |`);
         out.push('');
     }
     const list = (title, rows) => {
@@ -385,8 +374,8 @@ function formatDiffMarkdown(d, opts = {}) {
             out.push(`- … and ${rows.length - max} more`);
         out.push('', '</details>', '');
     };
-    list('Added', d.added.map((f) => `${code(f.path)} ${formatBytes(f.size)}`));
-    list('Removed', d.removed.map((f) => `${code(f.path)} ${formatBytes(f.size)}`));
+    list('Added', d.added.map((f) => `${code(f.path)} ${(0,bytes/* formatBytes */.z)(f.size)}`));
+    list('Removed', d.removed.map((f) => `${code(f.path)} ${(0,bytes/* formatBytes */.z)(f.size)}`));
     list('Changed', d.changed.map((f) => `${code(f.path)} ${formatDelta(f.delta)}`));
     list('Renamed', d.renamed.map((r) => `${code(r.from)} → ${code(r.path)} ${r.changed ? formatDelta(r.delta) : '(same content)'}`));
     return out.join('\n');
@@ -406,6 +395,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/engine/pack.ts
 var pack = __webpack_require__(7217);
+// EXTERNAL MODULE: ./src/zip/entries.ts
+var entries = __webpack_require__(4915);
 // EXTERNAL MODULE: ./src/zip/writer.ts
 var writer = __webpack_require__(6356);
 ;// CONCATENATED MODULE: ./src/diff/delta.ts
@@ -417,9 +408,9 @@ var writer = __webpack_require__(6356);
 
 
 
+
 /** The list of removed files in a delta zip, at its top level, one package path per line. */
 const REMOVED_LIST = 'removed.txt';
-const STORED = new Set('png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' '));
 /**
  * An incremental update: the new zip's added and changed files (and renamed files under their new names) with
  * their folders, plus `removed.txt` listing the paths to delete (removed files and the old names of renamed ones).
@@ -440,25 +431,13 @@ async function writeDeltaZip(newZip, diff, out) {
     });
     try {
         const sizes = new Map(source.entries.map((e) => [e.name, e.size]));
-        const dirs = new Set();
-        for (const name of take)
-            for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
-                dirs.add(name.slice(0, i + 1));
         const inputs = [
-            ...[...dirs].map((name) => ({
-                name,
-                kind: 'directory',
-                size: 0,
-                compress: false,
-                open: () => {
-                    throw new Error('directories have no content');
-                }
-            })),
+            ...(0,entries/* directoryInputs */.f)(take),
             ...take.map((name) => ({
                 name,
                 kind: 'file',
                 size: sizes.get(name) ?? 0,
-                compress: !STORED.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()),
+                compress: !(0,entries/* isCompressedMedia */.y)(name),
                 open: () => source.open(name)
             })),
             {

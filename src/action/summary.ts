@@ -3,6 +3,7 @@ import type { Validation } from '../engine/validate.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
 import { visible } from '../report/text.js'
 import type { UploadOutcome } from './artifact.js'
+import { formatBytes } from '../core/bytes.js'
 
 /** A step summary above 1 MiB is not shown at all (and costs an error annotation); stay well below. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -45,10 +46,12 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
   head.push(`| Type | ${pkg.type} |`)
   head.push(`| Version | ${input.version ? md(input.version) : '_not given_'} |`)
   const rawBytes = pkg.files.reduce((s, f) => s + f.size, 0)
-  head.push(`| Files | ${num(pkg.files.length)}, ${bytes(rawBytes)} (${num(rawBytes)} bytes) |`)
+  head.push(
+    `| Files | ${num(pkg.files.length)}, ${formatBytes(rawBytes)} (${num(rawBytes)} bytes) |`
+  )
   if (input.zip) {
     head.push(
-      `| Zip | ${num(input.zip.files)} files, ${bytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`
+      `| Zip | ${num(input.zip.files)} files, ${formatBytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`
     )
     head.push(`| SHA-256 | \`${input.zip.sha256}\` |`)
   } else {
@@ -71,7 +74,7 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
     )
     for (const [ext, t] of types) {
       head.push(
-        `| ${md(ext)} | ${num(t.files)} | ${bytes(t.bytes)}${zippedKnown ? ` | ${bytes(t.zipped ?? 0)}` : ''} |`
+        `| ${md(ext)} | ${num(t.files)} | ${formatBytes(t.bytes)}${zippedKnown ? ` | ${formatBytes(t.zipped ?? 0)}` : ''} |`
       )
     }
     const total = types.reduce(
@@ -87,7 +90,7 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
       }
     )
     head.push(
-      `| **total** | ${num(total.files)} | ${bytes(total.bytes)}${zippedKnown ? ` | ${bytes(total.zipped)}` : ''} |`,
+      `| **total** | ${num(total.files)} | ${formatBytes(total.bytes)}${zippedKnown ? ` | ${formatBytes(total.zipped)}` : ''} |`,
       ''
     )
     head.push('</details>', '')
@@ -205,16 +208,4 @@ function plural(n: number, word: string): string {
 
 function num(n: number): string {
   return n.toLocaleString('en-US')
-}
-
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB']
-  let v = n / 1024
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${v.toFixed(1)} ${units[i]}`
 }

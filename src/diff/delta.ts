@@ -5,15 +5,12 @@ import { DEFAULT_LIMITS } from '../core/config.js'
 import { cmp } from '../core/findings.js'
 import { openZipSource } from '../core/zip-source.js'
 import { DEFAULT_MTIME } from '../engine/pack.js'
+import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
 import { writeZip, type ZipInput } from '../zip/writer.js'
 import type { PackageDiff } from './diff.js'
 
 /** The list of removed files in a delta zip, at its top level, one package path per line. */
 export const REMOVED_LIST = 'removed.txt'
-
-const STORED = new Set(
-  'png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' ')
-)
 
 export interface DeltaZip {
   path: string
@@ -48,28 +45,14 @@ export async function writeDeltaZip(
   })
   try {
     const sizes = new Map(source.entries.map((e) => [e.name, e.size]))
-    const dirs = new Set<string>()
-    for (const name of take)
-      for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1))
-        dirs.add(name.slice(0, i + 1))
     const inputs: ZipInput[] = [
-      ...[...dirs].map(
-        (name): ZipInput => ({
-          name,
-          kind: 'directory',
-          size: 0,
-          compress: false,
-          open: () => {
-            throw new Error('directories have no content')
-          }
-        })
-      ),
+      ...directoryInputs(take),
       ...take.map(
         (name): ZipInput => ({
           name,
           kind: 'file',
           size: sizes.get(name) ?? 0,
-          compress: !STORED.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()),
+          compress: !isCompressedMedia(name),
           open: () => source.open(name)
         })
       ),

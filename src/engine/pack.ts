@@ -17,15 +17,11 @@ import {
 import { contentRules, packageRules } from '../rules/index.js'
 import { zippedBudgetFinding } from '../rules/size-budget.js'
 import { isDroppedByPacker } from '../rules/util.js'
+import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
 import { writeZip, type ZipInput, type ZipResult } from '../zip/writer.js'
 import { openPackageSource } from './open-source.js'
 import { checkRuleSettings, runRules } from './run-rules.js'
 import { allRules, contextFor, result, type Validation } from './validate.js'
-
-/** Already-compressed media: deflate costs time and gains nothing. */
-const STORED_EXTENSIONS = new Set(
-  'png jpg jpeg webp gif avif heic woff woff2 mp3 mp4 m4a webm ogg zip gz br 7z rar'.split(' ')
-)
 
 /** Input bytes the zip writer may hold across entries being deflated; measured: 16 MiB is as fast as 32 on two cores. */
 const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024
@@ -143,26 +139,13 @@ function zipInputs(
   source: PackageSource,
   scanner: ReferenceScanner | undefined
 ): ZipInput[] {
-  const dirs = new Set<string>()
-  for (const f of files) {
-    for (let i = f.path.indexOf('/'); i !== -1; i = f.path.indexOf('/', i + 1))
-      dirs.add(f.path.slice(0, i + 1))
-  }
-  const inputs: ZipInput[] = [...dirs].map((name) => ({
-    name,
-    kind: 'directory',
-    size: 0,
-    compress: false,
-    open: () => {
-      throw new Error('directories have no content')
-    }
-  }))
+  const inputs = directoryInputs(files.map((f) => f.path))
   for (const f of files) {
     inputs.push({
       name: f.path,
       kind: 'file',
       size: f.size,
-      compress: !STORED_EXTENSIONS.has(extensionOf(f.path)),
+      compress: !isCompressedMedia(f.path),
       open: () =>
         scanner?.wants(f.path)
           ? afterBacklog(scanner, () => source.open(f.source))

@@ -1,13 +1,12 @@
+import { formatBytes } from '../core/bytes.js'
 import type { ResolvedConfig } from '../core/config.js'
 import type { Finding } from '../core/findings.js'
 import { defineRule } from './types.js'
 
 /** Exact bytes first: budgets are often given in decimal units (500KB), so a rounded binary figure misleads. */
-export const formatBytes = (n: number): string => {
+export const formatBudgetBytes = (n: number): string => {
   const exact = `${n.toLocaleString('en-US')} bytes`
-  if (n >= 1024 ** 2) return `${exact} (${(n / 1024 ** 2).toFixed(1)} MiB)`
-  if (n >= 1024) return `${exact} (${(n / 1024).toFixed(1)} KiB)`
-  return exact
+  return n >= 1024 ? `${exact} (${formatBytes(n)})` : exact
 }
 
 const rule = defineRule({
@@ -16,8 +15,8 @@ const rule = defineRule({
   defaultSeverity: 'error',
   message: (a) =>
     a.kind === 'file'
-      ? `"${a.path}" is ${formatBytes(Number(a.size))}, over the per-file budget of ${formatBytes(Number(a.budget))}`
-      : `the package is ${formatBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBytes(Number(a.budget))}`,
+      ? `"${a.path}" is ${formatBudgetBytes(Number(a.size))}, over the per-file budget of ${formatBudgetBytes(Number(a.budget))}`
+      : `the package is ${formatBudgetBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBudgetBytes(Number(a.budget))}`,
   fix: 'Shrink or split what grew (compress images, drop unused locales, lazy-load from the network), or raise the budget on purpose.',
   check({ pkg, config }, report) {
     const { total, file } = config.budgets
