@@ -3492,10 +3492,6 @@ class LineIndex {
         return this.starts;
     }
 }
-/** One-off helper: position of `offset` in `text` (builds a throwaway index). */
-function positionAt(text, offset) {
-    return new LineIndex(text).position(offset);
-}
 
 ;// CONCATENATED MODULE: ./src/refs/extract-css.ts
 /**
@@ -5307,14 +5303,11 @@ async function loadGlobalUrls(location, config) {
 /* harmony export */   hw: () => (/* binding */ formatMessage),
 /* harmony export */   jc: () => (/* binding */ fixFor)
 /* harmony export */ });
-/* unused harmony exports DOCS_BASE, ruleById */
+/* unused harmony export DOCS_BASE */
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39327);
 
 const RULES = new Map([..._rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .packageRules */ .S, ..._rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .contentRules */ .t].map((r) => [r.id, r]));
 const DOCS_BASE = 'https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules';
-function ruleById(id) {
-    return RULES.get(id);
-}
 /** The one place findings become English. */
 function formatMessage(f) {
     return RULES.get(f.rule)?.message(f.args) ?? `${f.rule}: ${JSON.stringify(f.args)}`;

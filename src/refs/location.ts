@@ -94,8 +94,3 @@ export class LineIndex {
     return this.starts
   }
 }
-
-/** One-off helper: position of `offset` in `text` (builds a throwaway index). */
-export function positionAt(text: string, offset: number): Position {
-  return new LineIndex(text).position(offset)
-}

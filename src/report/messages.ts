@@ -6,10 +6,6 @@ const RULES = new Map<string, Rule>([...packageRules, ...contentRules].map((r) =
 
 export const DOCS_BASE = 'https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules'
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.get(id)
-}
-
 /** The one place findings become English. */
 export function formatMessage(f: Finding): string {
   return RULES.get(f.rule)?.message(f.args) ?? `${f.rule}: ${JSON.stringify(f.args)}`
