@@ -3,6 +3,7 @@ import path from 'node:path'
 import { mergeConfigInputs, parseConfig } from '../core/config.js'
 import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
+import { sourceDateEpoch } from '../core/source-date.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { allRules, validatePackage } from '../engine/validate.js'
@@ -104,16 +105,4 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
   else if (cmd.format === 'markdown') io.stdout(formatDiffMarkdown(d))
   else io.stdout(formatDiffText(d))
   return 0
-}
-
-/** SOURCE_DATE_EPOCH (reproducible-builds.org) pins the zip timestamps when set. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
-  const raw = env.SOURCE_DATE_EPOCH
-  if (raw === undefined || raw === '') return undefined
-  if (!/^\d+$/.test(raw))
-    throw new UsageError(
-      `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`,
-      'SOURCE_DATE_EPOCH'
-    )
-  return new Date(Number(raw) * 1000)
 }

@@ -34,8 +34,6 @@ export interface ReferenceScanner {
   add(pkgPath: string, bytes: Buffer): void
   /** Bytes handed to extraction and not yet back: callers that read ahead wait while this is high. */
   readonly backlog: number
-  /** Settles once every added file is scanned (throws the first extraction failure). */
-  drained(): Promise<void>
   /** Settles once the backlog is at most `limit` bytes: readers wait on it so unscanned text cannot pile up. */
   below(limit: number): Promise<void>
   finish(): Promise<ReferenceScan>
@@ -121,7 +119,6 @@ export function createReferenceScanner(
         })
       inFlight.add(task)
     },
-    drained,
     below(limit) {
       if (backlog <= limit) return Promise.resolve()
       return new Promise((wake) => waiters.push({ limit, wake }))
