@@ -1568,6 +1568,8 @@ var findings = __webpack_require__(4637);
  * 16,903 files).
  */
 const SMALL_FILE = 64 * 1024;
+/** Whole-file reads up to this size are synchronous too. */
+const SYNC_READ_MAX = 8 * 1024 * 1024;
 /** Folders listed (so rules see them) but never descended into: they are never part of a package. */
 const OPAQUE_DIRS = new Set(['.git', '.svn', '.hg']);
 /**
@@ -1600,14 +1602,15 @@ function openDirectorySource(root, options) {
             return;
         throw Object.assign(new Error(`${name} was replaced after it was listed (it, or a folder on its path, is no longer the same)`), { code: 'ESTALE' });
     };
+    // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
+    const openNoFollow = (name) => external_node_fs_default().openSync(resolve(name), (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
     return {
         kind: 'directory',
         location: root,
         entries,
         issues,
         open(name) {
-            // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
-            const fd = external_node_fs_default().openSync(resolve(name), (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
+            const fd = openNoFollow(name);
             try {
                 checkSame(name, external_node_fs_default().fstatSync(fd));
             }
@@ -1627,6 +1630,18 @@ function openDirectorySource(root, options) {
             return external_node_fs_default().createReadStream('', { fd, highWaterMark: 256 * 1024 });
         },
         async readFile(name) {
+            // Whole files are wanted here (the reference scan, a few rules): synchronous calls are one system call
+            // each, where a FileHandle costs four thread-pool round trips per file; past a few MiB, stay asynchronous.
+            if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) {
+                const fd = openNoFollow(name);
+                try {
+                    checkSame(name, external_node_fs_default().fstatSync(fd));
+                    return external_node_fs_default().readFileSync(fd);
+                }
+                finally {
+                    external_node_fs_default().closeSync(fd);
+                }
+            }
             const handle = await external_node_fs_default().promises.open(resolve(name), (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
             try {
                 checkSame(name, await handle.stat());
@@ -1738,7 +1753,7 @@ async function openPackageSource(location, config) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _core_findings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4637);
 /* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6585);
-/* harmony import */ var _refs_scan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1448);
+/* harmony import */ var _refs_scan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8883);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9327);
 /* harmony import */ var _rules_size_budget_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7318);
 /* harmony import */ var _rules_util_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9347);
@@ -1989,7 +2004,7 @@ async function runRules(rules, ctx) {
 /* harmony import */ var _core_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4637);
 /* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6585);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9327);
-/* harmony import */ var _refs_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1448);
+/* harmony import */ var _refs_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8883);
 /* harmony import */ var _open_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9990);
 /* harmony import */ var _run_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5889);
 
@@ -2036,7 +2051,7 @@ function result(pkg, findings, refs) {
 
 /***/ }),
 
-/***/ 1448:
+/***/ 8883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3480,6 +3495,199 @@ function isTemplatePlaceholder(v) {
 }
 
 
+;// CONCATENATED MODULE: ./src/refs/prefilter.ts
+
+/**
+ * Decoding and lexing are most of the reference scan's cost, and most big files have nothing to find: a bundle
+ * full of the word `import` rarely imports a URL. These byte tests (Buffer.indexOf, memchr speed, no decoding)
+ * answer "may this file hold a reference?" on the main thread, before a byte is copied to a worker.
+ *
+ * They must never say no to a file the extractors would find a reference in (test/refs-prefilter.test.ts checks
+ * that on real files and on generated ones), so every doubt says yes: bytes past ASCII count as possible
+ * whitespace, comments are skipped, an escape at the start of a specifier passes, and words inside strings or
+ * comments are candidates like real ones.
+ */
+function mayHaveRefs(pkgPath, bytes) {
+    switch (refKindForPath(pkgPath)) {
+        case 'html':
+            return true;
+        case 'css':
+            return cssMayHaveRefs(bytes);
+        case 'js':
+            return jsMayHaveRefs(bytes);
+        default:
+            return false;
+    }
+}
+const QUOTE = 0x27;
+const DQUOTE = 0x22;
+const BACKTICK = 0x60;
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const PAREN = 0x28;
+const STAR = 0x2a;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const AT = 0x40;
+const HASH = 0x23;
+/**
+ * What the CSS extractor reports: `url(…)`, `src(…)`, `image-set(…)` (any prefix) and `@import`, names in any
+ * case (`URL(` is `url(`). A `url(` whose value is a `data:` URI or a fragment (`url(#clip)`) is no reference,
+ * and stylesheets full of inlined icons are common. Names spelled with escapes (`\75 rl(`) are not seen: browsers
+ * accept them, no tool emits them.
+ */
+function cssMayHaveRefs(b) {
+    for (let i = b.indexOf(AT); i !== -1; i = b.indexOf(AT, i + 1)) {
+        if (nameAt(b, i + 1, 'import'))
+            return true;
+    }
+    for (let i = b.indexOf(PAREN); i !== -1; i = b.indexOf(PAREN, i + 1)) {
+        if (nameAt(b, i - 3, 'url')) {
+            if (!inlineOrFragment(b, i + 1))
+                return true;
+        }
+        else if (nameAt(b, i - 3, 'src') || nameAt(b, i - 9, 'image-set')) {
+            return true;
+        }
+    }
+    return false;
+}
+/** Whether the `url(` argument at `i` is a `data:` URI or a fragment, which the extractor drops. */
+function inlineOrFragment(b, i) {
+    while (i < b.length && b[i] <= 0x20)
+        i++;
+    if (b[i] === QUOTE || b[i] === DQUOTE) {
+        i++;
+        while (i < b.length && b[i] <= 0x20)
+            i++;
+    }
+    return b[i] === HASH || nameAt(b, i, 'data:');
+}
+/** Whether the bytes at `i` spell `lower` in ASCII, any case. */
+function nameAt(b, i, lower) {
+    if (i < 0 || i + lower.length > b.length)
+        return false;
+    for (let k = 0; k < lower.length; k++) {
+        const c = b[i + k];
+        if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(k))
+            return false;
+    }
+    return true;
+}
+/**
+ * What the JS extractor (es-module-lexer) reports, and the bytes each needs:
+ * - `import(…)`: `import`, trivia, `(`, trivia, a quote or backtick, a URL specifier start;
+ * - `new URL('./x', import.meta.url)`: `import`, trivia, `.`, trivia, `meta`;
+ * - any other `import`: the lexer takes the first quote after the keyword as the specifier's, whatever lies
+ *   between (`import {a as b} from './x'`, and leniently `import xfrom './x'`); a URL specifier start must follow;
+ * - `export … from './x'`: `from`, trivia, a quote, a URL specifier start.
+ * A keyword next to an identifier character (`_import`, `importScripts`, `datafrom`) is not one.
+ */
+function jsMayHaveRefs(b) {
+    // Crafted input (thousands of `import /*` with no end) must not make this quadratic: past a budget of bytes
+    // skipped, the lexer decides. Quote searches are shared between keywords for the same reason.
+    let budget = 4 * b.length + 4096;
+    const skip = (from) => {
+        const to = skipTrivia(b, from);
+        budget -= to - from;
+        return to;
+    };
+    let quoteFrom = -1;
+    let quoteAt = -1;
+    for (let i = b.indexOf('import'); i !== -1; i = b.indexOf('import', i + 6)) {
+        if ((i > 0 && isIdentByte(b[i - 1])) || isIdentByte(b[i + 6]))
+            continue;
+        const j = skip(i + 6);
+        if (budget < 0)
+            return true;
+        const c = b[j];
+        if (c === DOT) {
+            if (nameAt(b, skip(j + 1), 'meta'))
+                return true;
+        }
+        else if (c === PAREN) {
+            const k = skip(j + 1);
+            const q = b[k];
+            if ((q === QUOTE || q === DQUOTE || q === BACKTICK) && urlSpecifierStart(b, k + 1))
+                return true;
+        }
+        else {
+            if (quoteFrom === -1 || j < quoteFrom || (quoteAt !== -1 && quoteAt < j)) {
+                quoteFrom = j;
+                quoteAt = firstQuote(b, j);
+                budget -= (quoteAt === -1 ? b.length : quoteAt) - j;
+            }
+            if (quoteAt !== -1 && urlSpecifierStart(b, quoteAt + 1))
+                return true;
+        }
+        if (budget < 0)
+            return true;
+    }
+    for (let i = b.indexOf('from'); i !== -1; i = b.indexOf('from', i + 4)) {
+        if (i > 0 && isIdentByte(b[i - 1]))
+            continue;
+        const j = skip(i + 4);
+        if (budget < 0)
+            return true;
+        const c = b[j];
+        if ((c === QUOTE || c === DQUOTE) && urlSpecifierStart(b, j + 1))
+            return true;
+    }
+    return false;
+}
+function firstQuote(b, from) {
+    const s = b.indexOf(QUOTE, from);
+    const d = b.indexOf(DQUOTE, from);
+    return s === -1 ? d : d === -1 ? s : Math.min(s, d);
+}
+/** `./`, `../`, `/` or `scheme:` (see isUrlSpecifier), or an escape we do not decode. */
+function urlSpecifierStart(b, i) {
+    const c = b[i];
+    if (c === DOT || c === SLASH || c === BACKSLASH)
+        return true;
+    if (!isAsciiLetter(c))
+        return false;
+    // Schemes are short; a long run of letters gets the benefit of the doubt rather than a long scan.
+    const end = Math.min(b.length, i + 64);
+    let k = i + 1;
+    while (k < end && isSchemeByte(b[k]))
+        k++;
+    return k === end || b[k] === COLON;
+}
+/** Index of the first byte at or after `i` that is not whitespace or a comment; bytes past ASCII count as space. */
+function skipTrivia(b, i) {
+    for (;;) {
+        while (i < b.length && (b[i] <= 0x20 || b[i] >= 0x80))
+            i++;
+        if (b[i] !== SLASH)
+            return i;
+        if (b[i + 1] === STAR) {
+            const end = b.indexOf('*/', i + 2);
+            if (end === -1)
+                return b.length;
+            i = end + 2;
+        }
+        else if (b[i + 1] === SLASH) {
+            // A line comment ends at CR, LF or U+2028/2029 (whose UTF-8 starts with 0xE2: any 0xE2 ends it here).
+            i += 2;
+            while (i < b.length && b[i] !== 0x0a && b[i] !== 0x0d && b[i] !== 0xe2)
+                i++;
+        }
+        else {
+            return i;
+        }
+    }
+}
+function isAsciiLetter(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+function isSchemeByte(c) {
+    return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === DOT;
+}
+function isIdentByte(c) {
+    return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x24 || c === 0x5f;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
@@ -3493,26 +3701,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/refs/extract-bytes.ts
 
-const NONE = { refs: [] };
-/**
- * Decoding and lexing are most of the scan's cost; a byte search (memchr speed) rules out many files first. A
- * reference needs one of these words in the bytes: CSS `url(`, `src(`, `@import`, `image-set(`; JS `import`
- * (static, dynamic, `import.meta`) or `export … from`. CSS that spells them with escapes (`\75 rl(`) is not seen.
- */
+/** Decodes and extracts; the caller has ruled out most files already (see prefilter.ts). */
 function extractBytes(path, bytes) {
-    switch (refKindForPath(path)) {
-        case 'css':
-            if (!(bytes.includes('url(') ||
-                bytes.includes('@import') ||
-                bytes.includes('src(') ||
-                bytes.includes('image-set(')))
-                return NONE;
-            break;
-        case 'js':
-            if (!(bytes.includes('import') || (bytes.includes('export') && bytes.includes('from'))))
-                return NONE;
-            break;
-    }
     return extractRefs(path, bytes.toString('utf8'));
 }
 
@@ -3574,8 +3764,12 @@ function createExtractor(options = {}) {
             }
             queued += bytes.byteLength;
             const id = nextId++;
-            // A private copy is transferred: file buffers may be slices of Node's shared pool.
-            const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+            // A buffer handed over is moved when it owns its whole memory; otherwise a private copy is transferred,
+            // as the caller still uses the bytes or they are a slice of Node's shared pool.
+            const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+            const copy = (options.handOver && whole
+                ? bytes.buffer
+                : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
             const req = { id, path: pkgPath, bytes: copy };
             const i = id % workers.length;
             return new Promise((resolve, reject) => {
@@ -3803,6 +3997,7 @@ function unsafeIn(path) {
 
 
 
+
 /** Past this much text awaiting extraction, a reader should wait (bounded memory). */
 const SCAN_BACKLOG_LIMIT = 16 * 1024 * 1024;
 function createReferenceScanner(pkg, config, globalUrls, extractorOptions = {}) {
@@ -3858,16 +4053,19 @@ function createReferenceScanner(pkg, config, globalUrls, extractorOptions = {}) 
             return backlog;
         },
         add(pkgPath, bytes) {
+            const size = bytes.length;
             scan.files++;
-            scan.bytes += bytes.length;
-            backlog += bytes.length;
+            scan.bytes += size;
+            if (!mayHaveRefs(pkgPath, bytes))
+                return;
+            backlog += size;
             const task = extractor
                 .extract(pkgPath, bytes)
                 .then((refs) => record(pkgPath, refs), (e) => {
                 failure ??= e;
             })
                 .finally(() => {
-                backlog -= bytes.length;
+                backlog -= size;
                 inFlight.delete(task);
                 for (let i = waiters.length - 1; i >= 0; i--) {
                     if (backlog <= waiters[i].limit)
@@ -3900,8 +4098,12 @@ async function scanReferences(pkg, source, config) {
     const globalUrls = config.globalPackage
         ? await loadGlobalUrls(config.globalPackage, config)
         : undefined;
-    // Here the main thread only reads, so it extracts too.
-    const scanner = createReferenceScanner(pkg, config, globalUrls, { shareMainThread: true });
+    // Here the main thread only reads, so it extracts too; the bytes are read for the scan alone, so they can be
+    // handed to a worker rather than copied.
+    const scanner = createReferenceScanner(pkg, config, globalUrls, {
+        shareMainThread: true,
+        handOver: true
+    });
     const queue = pkg.files.filter((f) => scanner.wants(f.path));
     let next = 0;
     const reader = async () => {

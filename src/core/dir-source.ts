@@ -12,6 +12,9 @@ import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
  */
 const SMALL_FILE = 64 * 1024
 
+/** Whole-file reads up to this size are synchronous too. */
+const SYNC_READ_MAX = 8 * 1024 * 1024
+
 /** Folders listed (so rules see them) but never descended into: they are never part of a package. */
 const OPAQUE_DIRS = new Set(['.git', '.svn', '.hg'])
 
@@ -53,14 +56,16 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
       { code: 'ESTALE' }
     )
   }
+  // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
+  const openNoFollow = (name: string): number =>
+    fs.openSync(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
   return {
     kind: 'directory',
     location: root,
     entries,
     issues,
     open(name) {
-      // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
-      const fd = fs.openSync(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+      const fd = openNoFollow(name)
       try {
         checkSame(name, fs.fstatSync(fd))
       } catch (e) {
@@ -78,6 +83,17 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
       return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 })
     },
     async readFile(name) {
+      // Whole files are wanted here (the reference scan, a few rules): synchronous calls are one system call
+      // each, where a FileHandle costs four thread-pool round trips per file; past a few MiB, stay asynchronous.
+      if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) {
+        const fd = openNoFollow(name)
+        try {
+          checkSame(name, fs.fstatSync(fd))
+          return fs.readFileSync(fd)
+        } finally {
+          fs.closeSync(fd)
+        }
+      }
       const handle = await fs.promises.open(
         resolve(name),
         fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW

@@ -28,6 +28,8 @@ export interface ExtractorOptions {
    * thread only reads; wrong for pack, where it must keep deflate fed.
    */
   shareMainThread?: boolean
+  /** The caller gives its buffers up: one that owns its whole memory is moved to a worker, not copied. */
+  handOver?: boolean
 }
 
 /** Bytes queued on the workers past which a sharing main thread extracts the next file itself. */
@@ -75,10 +77,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
       queued += bytes.byteLength
       const id = nextId++
-      // A private copy is transferred: file buffers may be slices of Node's shared pool.
-      const copy = bytes.buffer.slice(
-        bytes.byteOffset,
-        bytes.byteOffset + bytes.byteLength
+      // A buffer handed over is moved when it owns its whole memory; otherwise a private copy is transferred,
+      // as the caller still uses the bytes or they are a slice of Node's shared pool.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      const copy = (
+        options.handOver && whole
+          ? bytes.buffer
+          : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
       ) as ArrayBuffer
       const req: ExtractRequest = { id, path: pkgPath, bytes: copy }
       const i = id % workers.length

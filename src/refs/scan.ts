@@ -4,6 +4,7 @@ import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
 import { cmp } from '../core/findings.js'
 import { isNonReference, refKindForPath } from './extract.js'
+import { mayHaveRefs } from './prefilter.js'
 import { createExtractor, type ExtractorOptions } from './extractor.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { ExtractedRefs, RawRef } from './types.js'
@@ -99,9 +100,11 @@ export function createReferenceScanner(
       return backlog
     },
     add(pkgPath, bytes) {
+      const size = bytes.length
       scan.files++
-      scan.bytes += bytes.length
-      backlog += bytes.length
+      scan.bytes += size
+      if (!mayHaveRefs(pkgPath, bytes)) return
+      backlog += size
       const task = extractor
         .extract(pkgPath, bytes)
         .then(
@@ -111,7 +114,7 @@ export function createReferenceScanner(
           }
         )
         .finally(() => {
-          backlog -= bytes.length
+          backlog -= size
           inFlight.delete(task)
           for (let i = waiters.length - 1; i >= 0; i--) {
             if (backlog <= waiters[i].limit) waiters.splice(i, 1)[0].wake()
@@ -147,8 +150,12 @@ export async function scanReferences(
   const globalUrls = config.globalPackage
     ? await loadGlobalUrls(config.globalPackage, config)
     : undefined
-  // Here the main thread only reads, so it extracts too.
-  const scanner = createReferenceScanner(pkg, config, globalUrls, { shareMainThread: true })
+  // Here the main thread only reads, so it extracts too; the bytes are read for the scan alone, so they can be
+  // handed to a worker rather than copied.
+  const scanner = createReferenceScanner(pkg, config, globalUrls, {
+    shareMainThread: true,
+    handOver: true
+  })
   const queue = pkg.files.filter((f) => scanner.wants(f.path))
   let next = 0
   const reader = async () => {
