@@ -4107,8 +4107,6 @@ function directoryInputs(fileNames) {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/zip/writer.ts
 /**
  * Reproducible ZIP writer.
@@ -4118,17 +4116,15 @@ var external_node_stream_promises_ = __webpack_require__(46466);
  * three paths, by size:
  * - up to DEFLATE_CHUNK: read whole and deflated in one call (on the main thread up to
  *   SYNC_DEFLATE_LIMIT, else on the libuv pool);
- * - up to `bufferLimit`: streamed through zlib, keeping both the raw and the deflated chunks in
- *   memory;
+ * - up to `bufferLimit`: deflated in blocks on the libuv pool, several at once (see deflateInto),
+ *   keeping both the raw and the deflated chunks in memory;
  * - bigger: streamed the same way into two temp files beside the output (raw and deflated), the
  *   one kept being copied in when the entry's turn comes. Both are needed because `open()` may be
  *   called only once and whether deflating pays off is known only at the end.
- * The path does not change the bytes: without flushes, deflate's output does not depend on how
- * its input is cut. It does depend on the zlib build, so reproducibility holds for one Node
- * version. zlib contexts are never reused: after a reset, the previous entry's window still
+ * The path does not change the bytes: blocks are cut at fixed offsets, whatever the reads. The
+ * output does depend on the zlib build, so reproducibility holds for one Node version. zlib contexts are never reused: after a reset, the previous entry's window still
  * changes what chromium's zlib emits.
  */
-
 
 
 
@@ -4180,6 +4176,11 @@ const CD_BLOCK = 256 * 1024;
  * that pool jobs stay short and no large buffer is allocated.
  */
 const DEFLATE_CHUNK = 64 * 1024;
+/** Input bytes per deflate job of a bigger entry, and how many of its jobs run at once (see deflateInto). */
+const DEFLATE_BLOCK = 256 * 1024;
+const BLOCKS_IN_FLIGHT = 4;
+/** What deflate can refer back to: the dictionary carried from one block to the next. */
+const DICTIONARY = 32 * 1024;
 /**
  * Up to this size an entry is deflated on the main thread: cheaper than a round trip through the
  * thread pool (a wake-up per job, and the I/O queued behind it), and it makes the main thread one
@@ -4488,21 +4489,65 @@ async function packSmall(reader, input, level) {
 /**
  * Streams the entry into `raw` and, deflated, into `deflated`; returns the deflated size. Past the
  * raw size the entry will be stored anyway, so `deflated` stops receiving (the count goes on).
+ *
+ * One big entry is deflated on several threads, as pigz does: the input is cut into blocks of
+ * DEFLATE_BLOCK bytes, each deflated on its own with the previous 32 KiB as dictionary and ended by a
+ * sync flush (the last one finishes the stream); the outputs, concatenated in order, are one valid
+ * deflate stream. Block boundaries depend only on offsets, so the bytes do not depend on how reads
+ * are cut. Measured: 0.06% larger than one stream.
  */
 async function deflateInto(reader, raw, deflated, level, size) {
     let compressedSize = 0;
-    await (0,external_node_stream_promises_.pipeline)(reader.chunks(), async function* (source) {
-        for await (const chunk of source) {
+    const queue = [];
+    let parts = [];
+    let partBytes = 0;
+    let read = 0;
+    let dictionary;
+    const submit = (last) => {
+        const block = parts.length === 1 ? parts[0] : Buffer.concat(parts, partBytes);
+        const job = deflateRaw(block, {
+            level,
+            chunkSize: DEFLATE_CHUNK,
+            ...(dictionary && { dictionary }),
+            finishFlush: last ? (external_node_zlib_default()).constants.Z_FINISH : (external_node_zlib_default()).constants.Z_SYNC_FLUSH
+        });
+        // Awaited in order below; a failure meanwhile must not surface as an unhandled rejection.
+        job.catch(() => { });
+        queue.push(job);
+        dictionary = block.subarray(Math.max(0, block.length - DICTIONARY));
+        parts = [];
+        partBytes = 0;
+    };
+    const emit = async () => {
+        const out = await queue.shift();
+        compressedSize += out.length;
+        if (compressedSize < size)
+            await deflated.write(out);
+    };
+    try {
+        for await (const chunk of reader.chunks()) {
             await raw.write(chunk);
-            yield chunk;
+            for (let offset = 0; offset < chunk.length;) {
+                const take = Math.min(DEFLATE_BLOCK - partBytes, chunk.length - offset);
+                parts.push(take === chunk.length ? chunk : chunk.subarray(offset, offset + take));
+                partBytes += take;
+                offset += take;
+                read += take;
+                // A full block at the very end is the last one: it is finished after the loop.
+                if (partBytes === DEFLATE_BLOCK && read < size) {
+                    submit(false);
+                    while (queue.length >= BLOCKS_IN_FLIGHT)
+                        await emit();
+                }
+            }
         }
-    }, external_node_zlib_default().createDeflateRaw({ level, chunkSize: DEFLATE_CHUNK }), async (source) => {
-        for await (const chunk of source) {
-            compressedSize += chunk.length;
-            if (compressedSize < size)
-                await deflated.write(chunk);
-        }
-    });
+        submit(true);
+        while (queue.length)
+            await emit();
+    }
+    finally {
+        await Promise.allSettled(queue);
+    }
     return compressedSize;
 }
 class MemorySink {
@@ -4884,8 +4929,9 @@ async function packPackage(location, config, options) {
         const globalUrls = config.checkReferences && config.globalPackage
             ? await loadGlobalUrls(config.globalPackage, config)
             : undefined;
+        // The scanner gets each file's bytes once the entry is written, when the writer is done with them.
         const scanner = config.checkReferences
-            ? createReferenceScanner(pkg, config, globalUrls)
+            ? createReferenceScanner(pkg, config, globalUrls, { handOver: true })
             : undefined;
         const packed = pkg.files.filter((f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive));
         const staging = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(options.out)), `.${external_node_path_default().basename(options.out)}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.staging`);
@@ -4984,7 +5030,7 @@ function scannerHooks(scanner, byType) {
             if (!chunks && !scanner?.wants(input.name))
                 return;
             pending.delete(input.name);
-            scanner.add(input.name, Buffer.concat(chunks ?? []));
+            scanner.add(input.name, chunks?.length === 1 ? chunks[0] : Buffer.concat(chunks ?? [], input.size));
         }
     };
 }
@@ -6356,6 +6402,8 @@ function explainCommentError(e) {
     return `the API failed (${apiMessage(e)})`;
 }
 
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/action/compare.ts
 
 

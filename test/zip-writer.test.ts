@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -305,6 +306,45 @@ describe('writeZip', () => {
     }
     expect(pyInspect(first.out).entries.map((e) => e.name)).toEqual(specs.map((s) => s.name))
     expect(leftovers(dir)).toHaveLength(variants.length)
+  })
+
+  it('cuts big entries into blocks at fixed offsets: the bytes do not depend on how reads are cut', async () => {
+    const dir = freshDir('blocks')
+    const BLOCK = 256 * 1024
+    // Around the block size and its multiples, where the last block is full, nearly empty or one byte.
+    const sizes = [BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, 2 * BLOCK + 7, 5 * BLOCK + 12_345]
+    const datas = sizes.map((n, i) => compressibleText(n, 40 + i))
+    const inputs = (cut: (data: Buffer) => Buffer[]): ZipInput[] =>
+      datas.map((data, i) => ({
+        name: `b${i}.js`,
+        kind: 'file' as const,
+        size: data.length,
+        compress: true,
+        open: () => Readable.from(cut(data))
+      }))
+    const slices = (step: number) => (data: Buffer) => {
+      const out: Buffer[] = []
+      for (let o = 0; o < data.length; o += step) out.push(data.subarray(o, o + step))
+      return out
+    }
+    const whole = await zipTo(
+      dir,
+      inputs((d) => [d])
+    )
+    for (const cut of [slices(1000), slices(77_777), slices(BLOCK + 3)]) {
+      const other = await zipTo(dir, inputs(cut))
+      expect(other.bytes.equals(whole.bytes)).toBe(true)
+    }
+    // Each entry is one valid deflate stream (Python and unzip inflate it), about as small as one call makes it.
+    const py = pyInspect(whole.out)
+    expect(py.bad).toBeNull()
+    py.entries.forEach((e, i) => {
+      expect(e.method).toBe(8)
+      expect(e.sha256).toBe(sha256(datas[i]!))
+      const single = zlib.deflateRawSync(datas[i]!, { level: 6 }).length
+      expect(e.csize / single).toBeLessThan(1.01)
+    })
+    expect(unzipTest(whole.out)).toMatch(/No errors detected/)
   })
 
   it('reads at most `concurrency` inputs at once, each once, and reports chunks and CRCs', async () => {

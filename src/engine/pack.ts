@@ -84,8 +84,9 @@ export async function packPackage(
       config.checkReferences && config.globalPackage
         ? await loadGlobalUrls(config.globalPackage, config)
         : undefined
+    // The scanner gets each file's bytes once the entry is written, when the writer is done with them.
     const scanner = config.checkReferences
-      ? createReferenceScanner(pkg, config, globalUrls)
+      ? createReferenceScanner(pkg, config, globalUrls, { handOver: true })
       : undefined
     const packed = pkg.files.filter(
       (f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive)
@@ -190,7 +191,10 @@ function scannerHooks(scanner: ReferenceScanner | undefined, byType: Record<stri
       const chunks = pending.get(input.name)
       if (!chunks && !scanner?.wants(input.name)) return
       pending.delete(input.name)
-      scanner!.add(input.name, Buffer.concat(chunks ?? []))
+      scanner!.add(
+        input.name,
+        chunks?.length === 1 ? chunks[0] : Buffer.concat(chunks ?? [], input.size)
+      )
     }
   }
 }
