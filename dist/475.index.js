@@ -5906,6 +5906,8 @@ const REQUEST_POLICY = {
     timeoutMs: 60_000,
     bytesPerExtraSecond: 100_000
 };
+/** A release asset download's limit, the same as a `compare-to` URL's. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 /**
  * Octokit from `@actions/github`, loaded on first use only (it brings undici and the REST endpoint tables), against
  * `GITHUB_API_URL` (github.com, GHES, or a test server), with every request bounded by `policy` (see
@@ -5923,7 +5925,7 @@ class ApiTimeoutError extends Error {
     name = 'ApiTimeoutError';
 }
 /**
- * A request hook: each attempt gets a timeout (longer for a request with a big body) (an `AbortSignal` on `options.request.signal`, so the proxy-aware
+ * A request hook: each attempt gets a timeout (longer for a request with a big body, and for a download) (an `AbortSignal` on `options.request.signal`, so the proxy-aware
  * fetch stays), and 5xx answers and network errors are retried `attempts - 1` times with backoff (`Retry-After`
  * honoured up to `maxRetryAfterMs`). A 4xx is never retried, nor a timeout (a server that does not answer in a
  * minute rarely does on the next try, and the job should not wait minutes more). The error given up on carries
@@ -5935,7 +5937,10 @@ function boundRequests(octokit, policy) {
         const what = describe(parsed);
         const body = parsed.body;
         const bytes = Buffer.isBuffer(body) || typeof body === 'string' ? Buffer.byteLength(body) : 0;
-        const limitMs = policy.timeoutMs + Math.ceil(bytes / policy.bytesPerExtraSecond) * 1000;
+        // A download of a release asset (compare-to: latest-release) may take as long as a compare-to URL's.
+        const download = parsed.headers.accept === 'application/octet-stream';
+        const limitMs = Math.max(policy.timeoutMs, download ? DOWNLOAD_TIMEOUT_MS : 0) +
+            Math.ceil(bytes / policy.bytesPerExtraSecond) * 1000;
         const own = options.request?.signal;
         for (let attempt = 1;; attempt++) {
             const timeout = AbortSignal.timeout(limitMs);
@@ -6321,7 +6326,7 @@ async function download(url, opts) {
     const res = await fetch(url, {
         headers,
         redirect: 'follow',
-        signal: AbortSignal.timeout(300_000)
+        signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS)
     });
     if (!res.ok || !res.body)
         return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`);

@@ -8,4 +8,8 @@ await run()
 // Normally nothing is left and the process ends here at once. A request the Action gave up on (an artifact upload
 // past upload-timeout) may still hold a socket open with no end in sight: give pending output a moment, then end
 // with the step's exit code rather than keep the job waiting. Unref'd, so it never delays a process that is done.
-setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
+setTimeout(() => {
+  // Let stdout drain first (a pipe may be asynchronous), but not for longer than another grace period.
+  process.stdout.write('', () => process.exit())
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
+}, EXIT_GRACE_MS).unref()
