@@ -5925,8 +5925,8 @@ class ApiTimeoutError extends Error {
     name = 'ApiTimeoutError';
 }
 /**
- * A request hook: each attempt gets a timeout (longer for a request with a big body, and for a download) (an `AbortSignal` on `options.request.signal`, so the proxy-aware
- * fetch stays), and 5xx answers and network errors are retried `attempts - 1` times with backoff (`Retry-After`
+ * A request hook: each attempt gets a timeout, longer for a request with a big body and for a download (an
+ * `AbortSignal` on `options.request.signal`, so the proxy-aware fetch stays), and 5xx answers and network errors are retried `attempts - 1` times with backoff (`Retry-After`
  * honoured up to `maxRetryAfterMs`). A 4xx is never retried, nor a timeout (a server that does not answer in a
  * minute rarely does on the next try, and the job should not wait minutes more). The error given up on carries
  * `attempts`, which {@link apiMessage} reports.
