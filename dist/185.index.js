@@ -6146,29 +6146,143 @@ function sarifLocator(pkg, packageLocation, sourceKind, root) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/github.ts
+
+const REQUEST_POLICY = {
+    attempts: 3,
+    backoffMs: [1_000, 2_000],
+    maxRetryAfterMs: 5_000,
+    timeoutMs: 60_000,
+    bytesPerExtraSecond: 100_000
+};
+/** A release asset download's limit, the same as a `compare-to` URL's. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 /**
  * Octokit from `@actions/github`, loaded on first use only (it brings undici and the REST endpoint tables), against
- * `GITHUB_API_URL` (github.com, GHES, or a test server).
+ * `GITHUB_API_URL` (github.com, GHES, or a test server), with every request bounded by `policy` (see
+ * {@link boundRequests}).
  */
-async function githubClient(token, apiUrl) {
+async function githubClient(token, apiUrl, policy = REQUEST_POLICY) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     // Only baseUrl: `request` would replace (not merge with) the proxy-aware fetch that @actions/github sets.
-    return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
+    const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
+    boundRequests(octokit, policy);
+    return octokit;
+}
+/** Thrown when an attempt got no complete answer within the policy's timeout; never retried. */
+class ApiTimeoutError extends Error {
+    name = 'ApiTimeoutError';
+}
+/**
+ * A request hook: each attempt gets a timeout, longer for a request with a big body and for a download (an
+ * `AbortSignal` on `options.request.signal`, so the proxy-aware fetch stays), and 5xx answers and network errors are retried `attempts - 1` times with backoff (`Retry-After`
+ * honoured up to `maxRetryAfterMs`). A 4xx is never retried, nor a timeout (a server that does not answer in a
+ * minute rarely does on the next try, and the job should not wait minutes more). The error given up on carries
+ * `attempts`, which {@link apiMessage} reports.
+ */
+function boundRequests(octokit, policy) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const parsed = octokit.request.endpoint.parse(options);
+        const what = describe(parsed);
+        const body = parsed.body;
+        const bytes = Buffer.isBuffer(body) || typeof body === 'string' ? Buffer.byteLength(body) : 0;
+        // A download of a release asset (compare-to: latest-release) may take as long as a compare-to URL's.
+        const download = parsed.headers.accept === 'application/octet-stream';
+        const limitMs = Math.max(policy.timeoutMs, download ? DOWNLOAD_TIMEOUT_MS : 0) +
+            Math.ceil(bytes / policy.bytesPerExtraSecond) * 1000;
+        const own = options.request?.signal;
+        for (let attempt = 1;; attempt++) {
+            const timeout = AbortSignal.timeout(limitMs);
+            // Set on `options` itself, not a copy: the hooks inside this one (the token's) were bound to this object.
+            options.request = {
+                ...options.request,
+                signal: own ? AbortSignal.any([own, timeout]) : timeout
+            };
+            try {
+                return await request(options);
+            }
+            catch (e) {
+                if (timeout.aborted && !own?.aborted) {
+                    throw new ApiTimeoutError(`no answer from the GitHub API within ${limitMs / 1000} s (${what})`, { cause: e });
+                }
+                const retry = retryable(e);
+                if (!retry || attempt >= policy.attempts) {
+                    if (attempt > 1 && e && typeof e === 'object')
+                        e.attempts = attempt;
+                    throw e;
+                }
+                const after = retryAfterMs(e, policy.maxRetryAfterMs);
+                const wait = after ?? policy.backoffMs[Math.min(attempt - 1, policy.backoffMs.length - 1)] ?? 0;
+                core.info(`GitHub API: ${what} failed (${apiMessage(e)}); retrying in ${wait / 1000} s ` +
+                    `(attempt ${attempt + 1} of ${policy.attempts})`);
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            }
+        }
+    });
+}
+/** `POST /repos/octo/repo/check-runs`: the method and path the request went to (no host, no query). */
+function describe({ method, url }) {
+    try {
+        return `${method} ${new URL(url).pathname}`;
+    }
+    catch {
+        return `${method} ${url}`;
+    }
+}
+/** 5xx answers and network errors (which Octokit reports as a 500 without a response); never a 4xx. */
+function retryable(e) {
+    const status = statusOf(e);
+    if (status === undefined || status < 500)
+        return false;
+    if (e.name === 'AbortError')
+        return false;
+    return true;
+}
+/** `Retry-After` in seconds or as an HTTP date, capped; undefined when absent or unreadable. */
+function retryAfterMs(e, max) {
+    const header = e
+        ?.response?.headers?.['retry-after'];
+    if (!header)
+        return undefined;
+    const seconds = /^\d+$/.test(header.trim())
+        ? Number(header) * 1000
+        : Date.parse(header) - Date.now();
+    if (!Number.isFinite(seconds))
+        return undefined;
+    return Math.min(Math.max(0, seconds), max);
+}
+/** Whether the error came with an HTTP answer (a network error is a status-500 RequestError without one). */
+function answered(e) {
+    return Boolean(e?.response);
 }
 /** The HTTP status of an Octokit RequestError, if it is one. */
 function statusOf(e) {
     const status = e?.status;
     return typeof status === 'number' ? status : undefined;
 }
-/** The API's own message (`Resource not accessible by integration`), else the error's. */
+/**
+ * The API's own message (`HTTP 403: Resource not accessible by integration`), else the error's; a network error is
+ * not shown as an HTTP status (Octokit gives it 500), and retries are counted.
+ */
 function apiMessage(e) {
     const data = e?.response?.data;
     const fromApi = data && typeof data === 'object' && typeof data.message === 'string'
         ? data.message
         : undefined;
-    const status = statusOf(e);
+    const status = answered(e) ? statusOf(e) : undefined;
     const message = fromApi ?? e?.message ?? String(e);
-    return status ? `HTTP ${status}: ${message}` : message;
+    const attempts = e?.attempts;
+    const tries = typeof attempts === 'number' && attempts > 1 ? ` (after ${attempts} attempts)` : '';
+    return `${status ? `HTTP ${status}: ${message}` : message}${tries}`;
+}
+/**
+ * For a failure that is GitHub's, not the workflow's (a 5xx after the retries, a network error, a timeout): advice
+ * to re-run, to put after the message; empty otherwise.
+ */
+function serverFault(e) {
+    const status = statusOf(e);
+    return status === undefined || status >= 500
+        ? ' The GitHub API failed or did not answer (not a problem with the workflow): re-run the job.'
+        : '';
 }
 /** Whether the API said the name is taken (`errors: [{ code: 'already_exists' }]`). */
 function isAlreadyExists(e) {
@@ -6462,7 +6576,7 @@ async function download(url, opts) {
     const res = await fetch(url, {
         headers,
         redirect: 'follow',
-        signal: AbortSignal.timeout(300_000)
+        signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS)
     });
     if (!res.ok || !res.body)
         return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`);
@@ -6530,7 +6644,7 @@ async function findRelease(octokit, ctx) {
     }
     catch (e) {
         if (statusOf(e) !== 404)
-            throw new ReleaseError(`Could not look up the release of tag ${tag}: ${apiMessage(e)}`);
+            throw new ReleaseError(`Could not look up the release of tag ${tag}: ${apiMessage(e)}.${serverFault(e)}`);
     }
     const releases = await octokit.rest.repos.listReleases({ ...repo, per_page: 100 });
     const draft = releases.data.find((r) => r.tag_name === tag);
@@ -6559,7 +6673,7 @@ async function uploadReleaseAssets(octokit, ctx, release, files, overwrite) {
         per_page: 100
     });
     const existing = await listAssets().catch((e) => {
-        throw new ReleaseError(`Could not list the assets of the ${where}: ${apiMessage(e)}`);
+        throw new ReleaseError(`Could not list the assets of the ${where}: ${apiMessage(e)}.${serverFault(e)}`);
     });
     const uploaded = [];
     for (const file of files) {
@@ -6590,7 +6704,7 @@ async function uploadReleaseAssets(octokit, ctx, release, files, overwrite) {
             if (isImmutable(e))
                 throw new ReleaseError(`Cannot upload ${name} to the ${where}: ${apiMessage(e)}. ${IMMUTABLE_ADVICE}`);
             if (!isAlreadyExists(e))
-                throw new ReleaseError(`Could not upload ${name} to the ${where}: ${apiMessage(e)}`);
+                throw new ReleaseError(`Could not upload ${name} to the ${where}: ${apiMessage(e)}.${serverFault(e)}`);
             if (!overwrite)
                 throw new ReleaseError(`The ${where} already has an asset named ${name} (uploaded meanwhile by another job). Set overwrite: ` +
                     'true to replace it.');

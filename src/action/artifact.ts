@@ -13,6 +13,8 @@ export interface UploadRequest {
   name?: string
   retentionDays?: number
   overwrite: boolean
+  /** The whole upload (the delete for `overwrite` included) must finish within this many seconds (`upload-timeout`). */
+  timeoutSeconds: number
   /** Where to stage a copy when the zip's file name differs from the artifact's. */
   tempDir: string
 }
@@ -50,6 +52,48 @@ export async function uploadZip(
       ? req.zip.path
       : await stage(req.zip.path, fileName, req.tempDir)
 
+  // The client's Twirp calls have no timeout of their own (only a stall timer on the blob upload), so the whole
+  // upload is raced against upload-timeout. A request still hanging after that is abandoned; the entry point ends
+  // the process once the step's work is done, so it cannot keep the job alive.
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), req.timeoutSeconds * 1000)
+  })
+  let res: { id?: number; digest?: string } | 'expired'
+  try {
+    res = await Promise.race([upload(req, fileName, uploadPath), expired])
+  } catch (e) {
+    return { status: 'failed', message: explainUploadError(fileName, e as Error) }
+  } finally {
+    clearTimeout(timer)
+  }
+  if (res === 'expired') {
+    return {
+      status: 'failed',
+      message:
+        `artifact upload of ${fileName} did not finish within ${req.timeoutSeconds} s (upload-timeout: ` +
+        `${req.timeoutSeconds}); the artifact service is slow or not answering. The zip is kept at ${req.zip.path} ` +
+        '(the `zip-path` output). Raise `upload-timeout` (seconds) if the upload needs longer, or re-run the job.'
+    }
+  }
+  const id = res.id ?? 0
+  const url = artifactUrl(env, id)
+  const digest = res.digest ?? ''
+  core.info(`Uploaded the artifact ${fileName} (ID ${id})${url ? `: ${url}` : ''}`)
+  if (digest && digest !== req.zip.sha256) {
+    core.warning(
+      `The uploaded artifact's digest ${digest} differs from the zip's SHA-256 ${req.zip.sha256}`
+    )
+  }
+  return { status: 'uploaded', name: fileName, id, url, digest }
+}
+
+/** Delete for `overwrite` (a failure there is only logged), then upload. */
+async function upload(
+  req: UploadRequest,
+  fileName: string,
+  uploadPath: string
+): Promise<{ id?: number; digest?: string }> {
   const { DefaultArtifactClient, ArtifactNotFoundError } = await import('@actions/artifact')
   const client = new DefaultArtifactClient()
   if (req.overwrite) {
@@ -64,25 +108,10 @@ export async function uploadZip(
         )
     }
   }
-  let res: { id?: number; digest?: string }
-  try {
-    res = await client.uploadArtifact(fileName, [uploadPath], path.dirname(uploadPath), {
-      skipArchive: true,
-      retentionDays: req.retentionDays
-    })
-  } catch (e) {
-    return { status: 'failed', message: explainUploadError(fileName, e as Error) }
-  }
-  const id = res.id ?? 0
-  const url = artifactUrl(env, id)
-  const digest = res.digest ?? ''
-  core.info(`Uploaded the artifact ${fileName} (ID ${id})${url ? `: ${url}` : ''}`)
-  if (digest && digest !== req.zip.sha256) {
-    core.warning(
-      `The uploaded artifact's digest ${digest} differs from the zip's SHA-256 ${req.zip.sha256}`
-    )
-  }
-  return { status: 'uploaded', name: fileName, id, url, digest }
+  return client.uploadArtifact(fileName, [uploadPath], path.dirname(uploadPath), {
+    skipArchive: true,
+    retentionDays: req.retentionDays
+  })
 }
 
 async function stage(zipPath: string, fileName: string, tempDir: string): Promise<string> {

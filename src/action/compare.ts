@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { RunContext } from './context.js'
-import { apiMessage, statusOf, type Octokit } from './github.js'
+import { apiMessage, DOWNLOAD_TIMEOUT_MS, statusOf, type Octokit } from './github.js'
 
 /** What `compare-to` names: a zip in the workspace, a URL to a zip, or the zip asset of the latest release. */
 export type CompareTo =
@@ -74,7 +74,7 @@ async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
   const res = await fetch(url, {
     headers,
     redirect: 'follow',
-    signal: AbortSignal.timeout(300_000)
+    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS)
   })
   if (!res.ok || !res.body)
     return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`)

@@ -41,6 +41,7 @@ export const INPUT_NAMES = [
   'artifact-name',
   'retention-days',
   'overwrite',
+  'upload-timeout',
   'annotations',
   'github-token',
   'check-run',
@@ -147,6 +148,23 @@ const retentionDays = z.string().transform((s, ctx): number | undefined => {
   return z.NEVER
 })
 
+/** The longest `upload-timeout`: 5 days, the longest a job may run (on a self-hosted runner). */
+export const MAX_UPLOAD_TIMEOUT = 432_000
+/**
+ * Seconds, a whole number from 1. The runner always passes action.yml's default (600), so an empty value (or one of
+ * only spaces, which `core.getInput` trims to empty) was written that way in the workflow: refused, not defaulted.
+ */
+const uploadTimeout = z.string().transform((s, ctx): number => {
+  if (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= MAX_UPLOAD_TIMEOUT) return Number(s)
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      `expected a whole number of seconds from 1 to ${MAX_UPLOAD_TIMEOUT} (the default is 600), got "${s}"; ` +
+      'set e.g. `upload-timeout: 1200`, or leave it out'
+  })
+  return z.NEVER
+})
+
 /** Characters the artifact service refuses in a name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/
 const artifactName = z.string().transform((s, ctx): string | undefined => {
@@ -227,6 +245,7 @@ const inputSchema = z.object({
   'artifact-name': artifactName,
   'retention-days': retentionDays,
   overwrite: bool.transform((b) => b ?? false),
+  'upload-timeout': uploadTimeout,
   annotations: bool.transform((b) => b ?? true),
   'github-token': optionalText,
   'check-run': autoBool,
@@ -258,6 +277,8 @@ export interface ActionInputs {
   artifactName?: string
   retentionDays?: number
   overwrite: boolean
+  /** Seconds the whole artifact upload may take. */
+  uploadTimeout: number
   annotations: boolean
   githubToken?: string
   /** Post a check run with every finding: `auto` tries where it can, `true` says why when it cannot. */
@@ -321,6 +342,7 @@ export function parseInputs(read: ReadInput, workspace: string): ActionInputs {
     artifactName: v['artifact-name'],
     retentionDays: v['retention-days'],
     overwrite: v.overwrite,
+    uploadTimeout: v['upload-timeout'],
     annotations: v.annotations,
     githubToken: v['github-token'],
     checkRun: v['check-run'],

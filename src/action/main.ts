@@ -63,6 +63,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
             name: inputs.artifactName,
             retentionDays: inputs.retentionDays,
             overwrite: inputs.overwrite,
+            timeoutSeconds: inputs.uploadTimeout,
             tempDir
           },
           env

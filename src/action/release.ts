@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ReleasePayload, RunContext } from './context.js'
-import { apiMessage, isAlreadyExists, statusOf, type Octokit } from './github.js'
+import { apiMessage, isAlreadyExists, serverFault, statusOf, type Octokit } from './github.js'
 
 /** Thrown with a message meant for the workflow author; it fails the step. */
 export class ReleaseError extends Error {
@@ -38,7 +38,9 @@ export async function findRelease(octokit: Octokit, ctx: RunContext): Promise<Re
     return (await octokit.rest.repos.getReleaseByTag({ ...repo, tag })).data as ReleasePayload
   } catch (e) {
     if (statusOf(e) !== 404)
-      throw new ReleaseError(`Could not look up the release of tag ${tag}: ${apiMessage(e)}`)
+      throw new ReleaseError(
+        `Could not look up the release of tag ${tag}: ${apiMessage(e)}.${serverFault(e)}`
+      )
   }
   const releases = await octokit.rest.repos.listReleases({ ...repo, per_page: 100 })
   const draft = releases.data.find((r) => r.tag_name === tag)
@@ -79,7 +81,9 @@ export async function uploadReleaseAssets(
       per_page: 100
     })
   const existing = await listAssets().catch((e: unknown) => {
-    throw new ReleaseError(`Could not list the assets of the ${where}: ${apiMessage(e)}`)
+    throw new ReleaseError(
+      `Could not list the assets of the ${where}: ${apiMessage(e)}.${serverFault(e)}`
+    )
   })
   const uploaded: UploadedAsset[] = []
   for (const file of files) {
@@ -114,7 +118,9 @@ export async function uploadReleaseAssets(
           `Cannot upload ${name} to the ${where}: ${apiMessage(e)}. ${IMMUTABLE_ADVICE}`
         )
       if (!isAlreadyExists(e))
-        throw new ReleaseError(`Could not upload ${name} to the ${where}: ${apiMessage(e)}`)
+        throw new ReleaseError(
+          `Could not upload ${name} to the ${where}: ${apiMessage(e)}.${serverFault(e)}`
+        )
       if (!overwrite)
         throw new ReleaseError(
           `The ${where} already has an asset named ${name} (uploaded meanwhile by another job). Set overwrite: ` +

@@ -241,6 +241,84 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(r.summary).toContain('Check run: not posted')
   })
 
+  test('a 502 from the Checks API, once: retried after a second, the check run is posted with its annotations', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(
+      onTestFinished,
+      { ...CLEAN, 'x y.txt': 'x' },
+      { fail5xx: { status: 502, times: 1, match: /check-runs/ } }
+    )
+    const r = await t.run({ ...INPUTS, 'pr-comment': 'false' })
+    expect(r.code, r.stdout).toBe(0)
+    // The fake saw the first attempt (answered 502) and the retry of the same request.
+    expect(t.gh.calls()).toEqual([
+      'POST /repos/octo/repo/check-runs',
+      'POST /repos/octo/repo/check-runs'
+    ])
+    expect(t.gh.requests[1].body.equals(t.gh.requests[0].body)).toBe(true)
+    expect(r.stdout).toMatch(
+      /GitHub API: POST \/repos\/octo\/repo\/check-runs failed \(HTTP 502: Server Error\); retrying in 1 s \(attempt 2 of 3\)/
+    )
+    expect(t.gh.checkRuns).toHaveLength(1) // one check run, not two
+    const run = t.gh.checkRuns[0]
+    expect(run).toMatchObject({ head_sha: HEAD_SHA, status: 'completed', conclusion: 'neutral' })
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ path: 'site/x y.txt', annotation_level: 'warning' })
+    ])
+    expect(r.outputs['check-run-url']).toBe(`https://github.com/octo/repo/runs/${run.id}`)
+    expect(r.annotations.filter((a) => a.title === 'No check run')).toEqual([])
+  })
+
+  test('the Checks API answering 503 every time: 3 attempts in bounded time, a notice naming HTTP 503, step annotations, fail-on decides', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, site120(), {
+      fail5xx: { status: 503, times: 'always', match: /check-runs/ }
+    })
+    const r = await t.run({ ...INPUTS, 'pr-comment': 'false' })
+    expect(r.signal).toBeNull()
+    expect(r.durationMs).toBeLessThan(20_000) // 1 s + 2 s of backoff, not minutes
+    expect(t.gh.calls()).toEqual(Array(3).fill('POST /repos/octo/repo/check-runs'))
+    expect(t.gh.checkRuns).toEqual([])
+    const notice = r.annotations.find((a) => a.title === 'No check run')
+    expect(notice?.message).toContain(
+      'the Checks API failed (HTTP 503: Service Unavailable (after 3 attempts))'
+    )
+    // The fallback, as for a 403: the findings from the step, and the step decided by fail-on alone.
+    expect(r.code).toBe(1) // fail-on: error and there is an error
+    expect(r.annotations.filter((a) => a.level === 'error')).toHaveLength(2) // the finding and the failure
+    expect(r.annotations.filter((a) => a.level === 'error')[1].message).toMatch(
+      /^H5 offline package 20171228: 1 error and 119 warnings \(fail-on: error\)/
+    )
+    expect(r.annotations.filter((a) => a.level === 'warning')).toHaveLength(10)
+    expect(r.outputs['check-run-url']).toBe('')
+    expect(r.summary).toContain('Check run: not posted')
+
+    const never = await t.run({ ...INPUTS, 'pr-comment': 'false', 'fail-on': 'never' })
+    expect(never.code).toBe(0) // a Checks API outage never fails the step by itself
+  })
+
+  test('a connection reset on the Checks API: retried, the check run is posted', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, CLEAN, { reset: { times: 1, match: /check-runs/ } })
+    const r = await t.run({ ...INPUTS, 'pr-comment': 'false' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(t.gh.calls()).toEqual([
+      'POST /repos/octo/repo/check-runs',
+      'POST /repos/octo/repo/check-runs'
+    ])
+    expect(r.stdout).toMatch(
+      /GitHub API: POST \/repos\/octo\/repo\/check-runs failed \(.+\); retrying in 1 s/
+    )
+    expect(t.gh.checkRuns).toHaveLength(1)
+    expect(t.gh.checkRuns[0].conclusion).toBe('success')
+  })
+
   test('a sticky comment: created once, then updated in place with the diff against compare-to', async ({
     expect,
     onTestFinished

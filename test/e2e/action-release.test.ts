@@ -213,6 +213,55 @@ describe.concurrent.each(nodeBinaries())('release-upload on $label', (node) => {
     expect(t.gh.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([])
   })
 
+  test('the upload answering 503 every time: 3 attempts, a clear error in bounded time, the zip kept', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, {
+      fail5xx: { status: 503, times: 'always', match: /^POST \/uploads\// }
+    })
+    const release = t.gh.addRelease({ tag_name: 'v1.2.3', draft: false })
+    const r = await t.run({}, { release })
+    expect(r.signal).toBeNull()
+    expect(r.code).toBe(1)
+    expect(r.durationMs).toBeLessThan(20_000) // 1 s + 2 s of backoff
+    const uploads = t.gh.calls().filter((c) => c.startsWith('POST'))
+    expect(uploads).toEqual(
+      Array(3).fill(`POST /uploads/repos/octo/repo/releases/${release.id}/assets`)
+    )
+    const errors = r.annotations.filter((a) => a.level === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0].message).toBe(
+      'Could not upload 20171228_1.2.3.0.zip to the release v1.2.3: HTTP 503: Service Unavailable (after 3 attempts). ' +
+        'The GitHub API failed or did not answer (not a problem with the workflow): re-run the job.'
+    )
+    expect(t.gh.releases[0].assets).toEqual([])
+    expect(r.outputs['release-asset-url']).toBe('')
+    expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
+  })
+
+  test('the releases API answering 502 once, then working: retried, the assets are attached', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, {
+      fail5xx: { status: 502, times: 1, match: /\/releases\//, retryAfter: '0' }
+    })
+    const release = t.gh.addRelease({ tag_name: 'v1.2.4', draft: false })
+    const r = await t.run({}, { release })
+    expect(r.code, r.stdout).toBe(0)
+    // The asset listing failed once and was retried at once (Retry-After: 0).
+    const listing = `GET /repos/octo/repo/releases/${release.id}/assets`
+    expect(t.gh.calls().slice(0, 2)).toEqual([listing, listing])
+    expect(r.stdout).toContain(
+      `GitHub API: ${listing} failed (HTTP 502: Server Error); retrying in 0 s`
+    )
+    expect(t.gh.releases[0].assets.map((a) => a.name)).toEqual([
+      '20171228_1.2.4.0.zip',
+      '20171228_1.2.4.0.report.json'
+    ])
+  })
+
   test('a v* tag push: the release found by tag (a draft too), version from the tag; a bad tag names itself', async ({
     expect,
     onTestFinished

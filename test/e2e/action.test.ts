@@ -656,6 +656,61 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
     }
   )
+
+  test(
+    'an artifact service that never answers: upload-timeout ends the upload, the step fails in bounded time, zip kept',
+    { timeout: 40_000 },
+    async ({ expect, onTestFinished }) => {
+      const t = await setup(onTestFinished, SITE, { hangTwirp: true })
+      const r = await t.run({ ...INPUTS, 'upload-timeout': '2' }, {}, 35_000)
+      expect(r.signal).toBeNull() // ended by itself, not killed by the harness
+      expect(r.code).toBe(1)
+      // 2 s of upload-timeout and at most 1 s of grace for the abandoned request, plus the package work.
+      expect(r.durationMs).toBeLessThan(15_000)
+      expect(t.fake.calls()).toEqual(['CreateArtifact']) // the request was made and never answered
+      const error = r.annotations.filter((a) => a.level === 'error')
+      expect(error).toHaveLength(1)
+      expect(error[0].message).toMatch(
+        /^artifact upload of 20171228_1\.0\.0\.0\.zip did not finish within 2 s \(upload-timeout: 2\);/
+      )
+      expect(error[0].message).toContain('Raise `upload-timeout`')
+      expect(error[0].message).toContain(r.outputs['zip-path'])
+      expect(fs.existsSync(r.outputs['zip-path'])).toBe(true)
+      expect(r.outputs.sha256).toBe(sha256(fs.readFileSync(r.outputs['zip-path'])))
+      expect(r.outputs['artifact-id']).toBe('')
+      expect(r.summary).not.toBe('')
+    }
+  )
+
+  test('a slow artifact service within upload-timeout: the upload waits for it and succeeds', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, SITE, { delayMs: 500 })
+    const r = await t.run({ ...INPUTS, 'upload-timeout': '30' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(t.fake.calls()).toEqual(['CreateArtifact', 'FinalizeArtifact'])
+    expect(r.outputs['artifact-id']).toBe(String(t.fake.artifacts[0].id))
+  })
+
+  test('bad upload-timeout values fail the step naming the input and the fix, before anything is written', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    for (const value of ['0', '-1', 'abc', '   ', '', '1.5', '432001']) {
+      const r = await t.run({ ...INPUTS, 'upload-timeout': value })
+      expect(r.code, JSON.stringify(value)).toBe(1)
+      expect(r.annotations.map((a) => a.level)).toEqual(['error'])
+      expect(r.annotations[0].message).toBe(
+        `Input "upload-timeout": expected a whole number of seconds from 1 to 432000 (the default is 600), got "${value.trim()}"; ` +
+          'set e.g. `upload-timeout: 1200`, or leave it out'
+      )
+      expect(r.outputs).toEqual({})
+      expect(fs.readdirSync(r.runnerTemp)).toEqual([])
+    }
+    expect(t.fake.requests).toEqual([])
+  })
 })
 
 describe('action.yml', () => {

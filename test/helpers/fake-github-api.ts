@@ -60,6 +60,15 @@ export interface FakeGitHubOptions {
   uploadImmutable?: boolean
   /** The first upload of each of these names meets an asset uploaded meanwhile by "another job" (a 422 already_exists). */
   raceOnUpload?: string[]
+  /**
+   * Answer with a server error (502, 503…) instead of the real answer: the first `times` matching requests, or all
+   * of them. `match` is tested against "METHOD /path" (e.g. /check-runs/, /releases/); every request without it.
+   */
+  fail5xx?: { status: number; times: number | 'always'; match?: RegExp; retryAfter?: string }
+  /** Drop the connection (a TCP reset) on the first `times` requests matching `match` (every request without it). */
+  reset?: { times: number; match?: RegExp }
+  /** Never answer the requests whose "METHOD /path" matches (left open until close): an API that hangs. */
+  hang?: RegExp
 }
 
 export interface FakeGitHub {
@@ -87,6 +96,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const comments = new Map<number, FakeComment[]>()
   const releases: FakeRelease[] = []
   const raced = new Set<string>()
+  let resetsLeft = options.reset?.times ?? 0
+  let failuresLeft = options.fail5xx?.times === 'always' ? Infinity : (options.fail5xx?.times ?? 0)
   let nextId = 1000
   let url = ''
   const OWNER_REPO = '([^/]+)/([^/]+)'
@@ -145,6 +156,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       const notFound = () =>
         send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+      const line = `${entry.method} ${entry.path}`
+      if (options.hang?.test(line)) return
+      if (resetsLeft > 0 && (!options.reset?.match || options.reset.match.test(line))) {
+        resetsLeft--
+        return req.socket.resetAndDestroy()
+      }
+      const f = options.fail5xx
+      if (f && failuresLeft > 0 && (!f.match || f.match.test(line))) {
+        failuresLeft--
+        const message = f.status === 502 ? 'Server Error' : 'Service Unavailable'
+        return send(
+          f.status,
+          { message },
+          f.retryAfter === undefined ? {} : { 'retry-after': f.retryAfter }
+        )
+      }
       if (
         !/^token \S+$/.test(String(req.headers.authorization ?? '')) &&
         !u.pathname.startsWith('/download/')

@@ -33,6 +33,8 @@ export interface RecordedRequest {
   query: Record<string, string>
   headers: http.IncomingHttpHeaders
   body: Buffer
+  /** The answer was held back (delayMs). */
+  delayed?: boolean
 }
 
 export interface FakeOptions {
@@ -44,6 +46,10 @@ export interface FakeOptions {
   failAlways?: boolean
   /** Drop the connection (a TCP reset) on the next N Twirp calls instead of answering. */
   resetTimes?: number
+  /** Never answer Twirp calls (the request is read, then left open until close): a service that hangs. */
+  hangTwirp?: boolean
+  /** Answer every Twirp call only after this many milliseconds: a slow service. */
+  delayMs?: number
   /** Artifacts already in the run (e.g. from an earlier step or attempt). */
   existing?: Array<{ name: string; bytes?: Buffer }>
 }
@@ -137,6 +143,13 @@ export async function startFakeResultsService(
     if (req.method !== 'POST') return json(res, 405, { code: 'bad_route', msg: 'POST only' })
     if (req.headers.authorization !== `Bearer ${token}`)
       return json(res, 401, { code: 'unauthenticated', msg: 'bad token' })
+    if (opts.hangTwirp) return
+    if (opts.delayMs && !r.delayed) {
+      r.delayed = true
+      const timer = setTimeout(() => twirp(method, r, req, res), opts.delayMs)
+      res.on('close', () => clearTimeout(timer))
+      return
+    }
     if (resetsLeft > 0) {
       resetsLeft--
       // resetAndDestroy sends an RST, which the client sees as ECONNRESET.
