@@ -1503,8 +1503,8 @@ function isUrlSpecifier(spec) {
 }
 /** Offsets of references in `src` (no BOM handling, no line mapping). */
 function scanJs(src, isModule) {
-    // Fast exit: every reference we report needs the `import` keyword.
-    if (src.indexOf('import') === -1)
+    // Fast exit: every reference we report needs the `import` or the `export` keyword (`export * from './a.js'`).
+    if (src.indexOf('import') === -1 && src.indexOf('export') === -1)
         return [];
     const imports = lex(src);
     if (imports === undefined)
@@ -2463,7 +2463,9 @@ function nameAt(b, i, lower) {
  * - any other `import`: the lexer takes the first quote after the keyword as the specifier's, whatever lies
  *   between (`import {a as b} from './x'`, and leniently `import xfrom './x'`); a URL specifier start must follow;
  * - `export … from './x'`: `from`, trivia, a quote, a URL specifier start.
- * A keyword next to an identifier character (`_import`, `importScripts`, `datafrom`) is not one.
+ * A keyword next to an identifier character (`_import`, `importScripts`, `datafrom`) is not one. Static imports and
+ * re-exports written in comments (`// import x from './x'`, JSDoc `* import {A} from '../a.js'`, `@import`) are
+ * common in bundles and are passed over: see inCommentLine.
  */
 function jsMayHaveRefs(b) {
     // Crafted input (thousands of `import /*` with no end) must not make this quadratic: past a budget of bytes
@@ -2483,6 +2485,9 @@ function jsMayHaveRefs(b) {
         if (budget < 0)
             return true;
         const c = b[j];
+        // `import */`: the word ends a block comment (`/* harmony import */` in every webpack development build).
+        if (c === STAR && b[j + 1] === SLASH)
+            continue;
         if (c === DOT) {
             if (nameAt(b, skip(j + 1), 'meta'))
                 return true;
@@ -2493,7 +2498,7 @@ function jsMayHaveRefs(b) {
             if ((q === QUOTE || q === DQUOTE || q === BACKTICK) && urlSpecifierStart(b, k + 1))
                 return true;
         }
-        else {
+        else if (!inCommentLine(b, i)) {
             if (quoteFrom === -1 || j < quoteFrom || (quoteAt !== -1 && quoteAt < j)) {
                 quoteFrom = j;
                 quoteAt = firstQuote(b, j);
@@ -2506,7 +2511,7 @@ function jsMayHaveRefs(b) {
             return true;
     }
     for (let i = b.indexOf('from'); i !== -1; i = b.indexOf('from', i + 4)) {
-        if (i > 0 && isIdentByte(b[i - 1]))
+        if ((i > 0 && isIdentByte(b[i - 1])) || inCommentLine(b, i))
             continue;
         const j = skip(i + 4);
         if (budget < 0)
@@ -2516,6 +2521,44 @@ function jsMayHaveRefs(b) {
             return true;
     }
     return false;
+}
+/** How far back a comment line's start is looked for; past it, the keyword counts as code. */
+const LINE_LOOKBACK = 256;
+/**
+ * Whether the keyword at `i` sits in a comment by the look of its line, which is enough for static imports and
+ * re-exports: they are never inside a template literal or an expression, so a line that starts (after spaces)
+ * with `//`, or with `/*` not closed before the keyword, or with `* import` / `* @` (a JSDoc line) not closed
+ * before the keyword, cannot hold one. Not for `import(` or `import.meta`, which can follow `*` in code
+ * (`a\n* import('./x')`). A line is cut at CR and LF; a U+2028/2029 (whose UTF-8 starts with 0xE2) in the prefix
+ * makes the answer no.
+ */
+function inCommentLine(b, i) {
+    const floor = Math.max(0, i - LINE_LOOKBACK);
+    let start = i;
+    while (start > floor && b[start - 1] !== 0x0a && b[start - 1] !== 0x0d)
+        start--;
+    if (start === floor && floor > 0)
+        return false;
+    const line = b.subarray(start, i);
+    let k = 0;
+    while (k < line.length && (line[k] === 0x20 || line[k] === 0x09))
+        k++;
+    if (line[k] !== SLASH && line[k] !== STAR)
+        return false;
+    if (line.includes(0xe2))
+        return false;
+    if (line[k] === SLASH) {
+        if (line[k + 1] === SLASH)
+            return true;
+        return line[k + 1] === STAR && !line.includes('*/', k + 2);
+    }
+    if (line[k + 1] === SLASH || line.includes('*/', k + 1))
+        return false;
+    let t = k + 1;
+    while (t < line.length && (line[t] === 0x20 || line[t] === 0x09))
+        t++;
+    // On the full buffer: the keyword at `i` may be the `import` itself.
+    return line[t] === AT || (t > k + 1 && nameAt(b, start + t, 'import'));
 }
 function firstQuote(b, from) {
     const s = b.indexOf(QUOTE, from);

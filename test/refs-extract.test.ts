@@ -420,6 +420,14 @@ describe('extractCssRefs', () => {
 })
 
 describe('extractJsRefs', () => {
+  it('finds the references of a module that only re-exports (no `import` word in it)', () => {
+    const refs = extractJsRefs("export * from './a.js'\nexport { b } from '../b.js'\n")
+    expect(refs.map((r) => [r.url, r.line])).toEqual([
+      ['./a.js', 1],
+      ['../b.js', 2]
+    ])
+  })
+
   it('extracts static imports and re-exports, dropping bare specifiers', () => {
     const text = [
       "import React from 'react'",

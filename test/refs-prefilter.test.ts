@@ -121,9 +121,40 @@ describe('JS: every form the extractor reports passes the filter', () => {
     }
   })
 
-  test('in doubt it says yes: an escape at the start of a specifier, the words in a comment', () => {
+  test('in doubt it says yes: an escape at the start of a specifier, words in a block comment mid-line', () => {
     expect(jsMayHaveRefs(Buffer.from("import x from '\\u002e/a.js'"))).toBe(true)
-    expect(jsMayHaveRefs(Buffer.from("/** @import Player from './player' */"))).toBe(true)
+    expect(jsMayHaveRefs(Buffer.from("f(); /* import x from './x' */"))).toBe(true)
+  })
+
+  test('ruled out: static imports in comments, as bundles carry them', () => {
+    for (const text of [
+      '/* harmony import */ var _a = __webpack_require__("./src/a.js");',
+      "// import x from './x'\nvar y = 1",
+      "/**\n * Usage:\n * import {ComponentOption} from '../model/option.js';\n */",
+      "/** @import Player from './player' */",
+      "  /* import {a} from './a'\n"
+    ]) {
+      expect(jsMayHaveRefs(Buffer.from(text)), text).toBe(false)
+      expect(refsOf('m.mjs', text)).toBe(0)
+    }
+  })
+
+  test('still found: code beside comments, and the line breaks JS allows inside a statement', () => {
+    for (const text of [
+      "/* c */ import x from './x'",
+      "/** doc */ import x from './x'",
+      "/**\n * doc */ import x from './x'",
+      "export\n* from './x'",
+      "import\n* as ns from './x'",
+      "export {\n  a,\n  b\n} from './x'",
+      "x = a\n* import('./x')",
+      "x = a\n* b; import y from './y'",
+      "var s = 'http://a'; import x from './x'",
+      "const u = new URL('./w.js', import.meta.url)"
+    ]) {
+      expect(refsOf('m.mjs', text), text).toBeGreaterThan(0)
+      expect(jsMayHaveRefs(Buffer.from(text)), text).toBe(true)
+    }
   })
 
   test('generated modules', () => {

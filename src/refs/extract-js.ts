@@ -56,8 +56,8 @@ export function isUrlSpecifier(spec: string): boolean {
 
 /** Offsets of references in `src` (no BOM handling, no line mapping). */
 export function scanJs(src: string, isModule: boolean): OffsetRef[] {
-  // Fast exit: every reference we report needs the `import` keyword.
-  if (src.indexOf('import') === -1) return []
+  // Fast exit: every reference we report needs the `import` or the `export` keyword (`export * from './a.js'`).
+  if (src.indexOf('import') === -1 && src.indexOf('export') === -1) return []
   const imports = lex(src)
   if (imports === undefined) return []
   const out: OffsetRef[] = []
