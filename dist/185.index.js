@@ -273,12 +273,26 @@ function openDirectorySource(root, options) {
     };
     // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
     const openNoFollow = (name) => external_node_fs_default().openSync(resolve(name), (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
+    const readSync = (name) => {
+        const fd = openNoFollow(name);
+        try {
+            checkSame(name, external_node_fs_default().fstatSync(fd));
+            return external_node_fs_default().readFileSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    };
     return {
         kind: 'directory',
         location: root,
         entries,
         issues,
         open(name) {
+            if ((files.get(name)?.size ?? Infinity) <= SMALL_FILE) {
+                const bytes = readSync(name);
+                return external_node_stream_.Readable.from(bytes.length ? [bytes] : []);
+            }
             const fd = openNoFollow(name);
             try {
                 checkSame(name, external_node_fs_default().fstatSync(fd));
@@ -287,30 +301,14 @@ function openDirectorySource(root, options) {
                 external_node_fs_default().closeSync(fd);
                 throw e;
             }
-            if ((files.get(name)?.size ?? Infinity) <= SMALL_FILE) {
-                try {
-                    const bytes = external_node_fs_default().readFileSync(fd);
-                    return external_node_stream_.Readable.from(bytes.length ? [bytes] : []);
-                }
-                finally {
-                    external_node_fs_default().closeSync(fd);
-                }
-            }
             return external_node_fs_default().createReadStream('', { fd, highWaterMark: 256 * 1024 });
         },
+        readSync,
         async readFile(name) {
             // Whole files are wanted here (the reference scan, a few rules): synchronous calls are one system call
             // each, where a FileHandle costs four thread-pool round trips per file; past a few MiB, stay asynchronous.
-            if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) {
-                const fd = openNoFollow(name);
-                try {
-                    checkSame(name, external_node_fs_default().fstatSync(fd));
-                    return external_node_fs_default().readFileSync(fd);
-                }
-                finally {
-                    external_node_fs_default().closeSync(fd);
-                }
-            }
+            if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX)
+                return readSync(name);
             const handle = await external_node_fs_default().promises.open(resolve(name), (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
             try {
                 checkSame(name, await handle.stat());
@@ -4503,13 +4501,29 @@ class EntryReader {
         if (this.bytes !== input.size)
             throw new ZipSourceChangedError(input.name, input.size, this.bytes);
     }
+    /** All the bytes in one buffer, by read() when the input has it. */
+    async whole() {
+        const { input } = this;
+        if (!input.read) {
+            const chunks = [];
+            for await (const chunk of this.chunks())
+                chunks.push(chunk);
+            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, input.size);
+        }
+        const bytes = await input.read();
+        this.signal.throwIfAborted();
+        this.bytes = bytes.length;
+        if (bytes.length !== input.size)
+            throw new ZipSourceChangedError(input.name, input.size, bytes.length);
+        this.crc = external_node_zlib_default().crc32(bytes);
+        if (bytes.length)
+            this.onChunk?.(input, bytes);
+        return bytes;
+    }
 }
 /** Deflates a small entry in one go: the usual case, and the cheapest. */
 async function packSmall(reader, input, level) {
-    const chunks = [];
-    for await (const chunk of reader.chunks())
-        chunks.push(chunk);
-    const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, input.size);
+    const raw = await reader.whole();
     const stored = {
         method: METHOD_STORE,
         crc: reader.crc,
@@ -4950,6 +4964,8 @@ function result(pkg, findings, refs) {
 
 /** Input bytes the zip writer may hold across entries being deflated; measured: 16 MiB is as fast as 32 on two cores. */
 const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+/** Files up to this size are read in one call rather than streamed (the writer deflates them in one call too). */
+const READ_AT_ONCE = 64 * 1024;
 /** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
 const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1));
 /**
@@ -5024,15 +5040,21 @@ async function packPackage(location, config, options) {
 /** Files plus one entry per folder that holds them (the ID folder is then the zip's one top-level entry). */
 function zipInputs(files, source, scanner) {
     const inputs = directoryInputs(files.map((f) => f.path));
+    const readSync = source.readSync;
     for (const f of files) {
+        const scanned = scanner?.wants(f.path) ?? false;
         inputs.push({
             name: f.path,
             kind: 'file',
             size: f.size,
             compress: !isCompressedMedia(f.path),
-            open: () => scanner?.wants(f.path)
-                ? afterBacklog(scanner, () => source.open(f.source))
-                : source.open(f.source)
+            open: () => scanned ? afterBacklog(scanner, () => source.open(f.source)) : source.open(f.source),
+            ...(readSync &&
+                f.size <= READ_AT_ONCE && {
+                read: () => scanned && scanner.backlog > SCAN_BACKLOG_LIMIT
+                    ? scanner.below(SCAN_BACKLOG_LIMIT).then(() => readSync(f.source))
+                    : readSync(f.source)
+            })
         });
     }
     return inputs.sort((a, b) => (0,core_findings/* cmp */.r2)(a.name, b.name));

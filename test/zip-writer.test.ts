@@ -169,6 +169,13 @@ function fileInput(abs: string, name: string, compress = true): ZipInput {
   }
 }
 
+/** Gives a file input the read-at-once path; every other one returns a promise, as a gated read does. */
+function withRead(input: ZipInput, dir: string, i: number): ZipInput {
+  const abs = path.join(dir, 'src', input.name)
+  input.read = i % 2 ? () => fs.readFileSync(abs) : () => fs.promises.readFile(abs)
+  return input
+}
+
 async function zipTo(dir: string, inputs: readonly ZipInput[], opts: Partial<ZipOptions> = {}) {
   const out = path.join(dir, `out-${randomBytes(4).toString('hex')}.zip`)
   const result = await writeZip(out, inputs, { mtime: MTIME, ...opts })
@@ -347,6 +354,30 @@ describe('writeZip', () => {
     expect(unzipTest(whole.out)).toMatch(/No errors detected/)
   })
 
+  it('writes the same bytes whether small files are streamed or read at once', async () => {
+    const dir = freshDir('read-at-once')
+    const specs: Spec[] = Array.from({ length: 30 }, (_, i) => ({
+      name: `f${String(i).padStart(2, '0')}.${i % 5 === 0 ? 'bin' : 'js'}`,
+      data: i % 5 === 0 ? incompressible(i * 2000, i) : compressibleText(i * 2000, i)
+    }))
+    const streamed = materialize(dir, specs)
+    const chunks = new Map<string, number>()
+    const atOnce = materialize(dir, specs).map((input, i) => withRead(input, dir, i))
+    for (const input of atOnce) {
+      input.open = () => {
+        throw new Error('open() must not be called when read() is given')
+      }
+    }
+    const a = await zipTo(dir, streamed)
+    const b = await zipTo(dir, atOnce, {
+      onChunk: (input, chunk) =>
+        chunks.set(input.name, (chunks.get(input.name) ?? 0) + chunk.length)
+    })
+    expect(b.bytes.equals(a.bytes)).toBe(true)
+    for (const spec of specs) expect(chunks.get(spec.name) ?? 0).toBe(spec.data!.length)
+    expect(unzipTest(b.out)).toMatch(/No errors detected/)
+  })
+
   it('reads at most `concurrency` inputs at once, each once, and reports chunks and CRCs', async () => {
     const dir = freshDir('bounded')
     const specs: Spec[] = Array.from({ length: 300 }, (_, i) => ({
@@ -487,11 +518,12 @@ describe('writeZip', () => {
 
 describe('writeZip failures', () => {
   const sizes = [
-    ['in memory', 10_000, undefined],
-    ['spilled', 300_000, 64 * 1024]
+    ['in memory', 10_000, undefined, false],
+    ['read at once', 10_000, undefined, true],
+    ['spilled', 300_000, 64 * 1024, false]
   ] as const
 
-  for (const [label, size, maxBytesInFlight] of sizes) {
+  for (const [label, size, maxBytesInFlight, atOnce] of sizes) {
     for (const change of ['grows', 'shrinks'] as const) {
       it(`rejects with ZipSourceChangedError when a file ${change} while packing (${label})`, async () => {
         const dir = freshDir('changed')
@@ -500,6 +532,7 @@ describe('writeZip failures', () => {
           { name: 'changing.txt', data: compressibleText(size) },
           { name: 'after.txt', data: compressibleText(200_000, 2) }
         ])
+        if (atOnce) inputs.forEach((input, i) => withRead(input, dir, i))
         const changing = path.join(dir, 'src', 'changing.txt')
         if (change === 'grows') fs.appendFileSync(changing, 'more')
         else fs.truncateSync(changing, size - 1)

@@ -59,12 +59,25 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
   // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
   const openNoFollow = (name: string): number =>
     fs.openSync(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  const readSync = (name: string): Buffer => {
+    const fd = openNoFollow(name)
+    try {
+      checkSame(name, fs.fstatSync(fd))
+      return fs.readFileSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
   return {
     kind: 'directory',
     location: root,
     entries,
     issues,
     open(name) {
+      if ((files.get(name)?.size ?? Infinity) <= SMALL_FILE) {
+        const bytes = readSync(name)
+        return Readable.from(bytes.length ? [bytes] : [])
+      }
       const fd = openNoFollow(name)
       try {
         checkSame(name, fs.fstatSync(fd))
@@ -72,28 +85,13 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
         fs.closeSync(fd)
         throw e
       }
-      if ((files.get(name)?.size ?? Infinity) <= SMALL_FILE) {
-        try {
-          const bytes = fs.readFileSync(fd)
-          return Readable.from(bytes.length ? [bytes] : [])
-        } finally {
-          fs.closeSync(fd)
-        }
-      }
       return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 })
     },
+    readSync,
     async readFile(name) {
       // Whole files are wanted here (the reference scan, a few rules): synchronous calls are one system call
       // each, where a FileHandle costs four thread-pool round trips per file; past a few MiB, stay asynchronous.
-      if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) {
-        const fd = openNoFollow(name)
-        try {
-          checkSame(name, fs.fstatSync(fd))
-          return fs.readFileSync(fd)
-        } finally {
-          fs.closeSync(fd)
-        }
-      }
+      if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) return readSync(name)
       const handle = await fs.promises.open(
         resolve(name),
         fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW

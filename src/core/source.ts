@@ -35,5 +35,7 @@ export interface PackageSource {
   /** Streams one listed file. Throws for names that are not listed files. */
   open(name: string): Readable
   readFile(name: string): Promise<Buffer>
+  /** Reads one listed file whole, at once: for small files, where a stream costs more than the read. Directories only. */
+  readSync?(name: string): Buffer
   close(): Promise<void>
 }

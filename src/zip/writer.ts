@@ -29,6 +29,11 @@ export interface ZipInput {
   compress: boolean // deflate (level opts.level) or store
   /** open the bytes. Called at most once per entry, in bounded concurrency. */
   open(): Readable
+  /**
+   * The bytes at once, for entries small enough to be deflated in one call: when given, it is called instead of
+   * open(), saving a stream per file (tens of thousands of small files are common).
+   */
+  read?(): Buffer | Promise<Buffer>
 }
 
 export interface ZipOptions {
@@ -422,13 +427,29 @@ class EntryReader {
     if (this.bytes !== input.size)
       throw new ZipSourceChangedError(input.name, input.size, this.bytes)
   }
+
+  /** All the bytes in one buffer, by read() when the input has it. */
+  async whole(): Promise<Buffer> {
+    const { input } = this
+    if (!input.read) {
+      const chunks: Buffer[] = []
+      for await (const chunk of this.chunks()) chunks.push(chunk)
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, input.size)
+    }
+    const bytes = await input.read()
+    this.signal.throwIfAborted()
+    this.bytes = bytes.length
+    if (bytes.length !== input.size)
+      throw new ZipSourceChangedError(input.name, input.size, bytes.length)
+    this.crc = zlib.crc32(bytes)
+    if (bytes.length) this.onChunk?.(input, bytes)
+    return bytes
+  }
 }
 
 /** Deflates a small entry in one go: the usual case, and the cheapest. */
 async function packSmall(reader: EntryReader, input: ZipInput, level: number): Promise<Packed> {
-  const chunks: Buffer[] = []
-  for await (const chunk of reader.chunks()) chunks.push(chunk)
-  const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, input.size)
+  const raw = await reader.whole()
   const stored: Packed = {
     method: METHOD_STORE,
     crc: reader.crc,
