@@ -2,7 +2,10 @@
 // `npm run bench` — times our CLI against `zip -r -X -q -6` on the benchmark corpus (scripts/bench/corpus.mjs).
 //
 //   npm run bench [-- --sizes small,medium,large,global] [--runs 5] [--only pack,validate,version] [--write]
-//                    [--candidate "<command template>" ...]
+//                    [--candidate "<command template>" ...] [--node <node binary>] [--doc <path>]
+//
+// `--node` runs our CLI with another Node binary (e.g. the Node 24 the Action declares), `--doc` is where --write
+// writes (default docs/performance.md).
 //
 // Method (the one of /work/shared/reference/performance-anchors.md, so the figures stay comparable):
 //   - every command A runs interleaved with the baseline B = `zip -r -X -q -6 <out.zip> <ID folder>` started in the
@@ -50,6 +53,8 @@ function parseOptions(argv) {
       only: { type: 'string', default: BUILTIN_ROWS.join(',') },
       write: { type: 'boolean', default: false },
       candidate: { type: 'string', multiple: true, default: [] },
+      node: { type: 'string', default: 'node' },
+      doc: { type: 'string', default: DOC_PATH },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -137,7 +142,7 @@ function commandsFor(name, tree, options) {
   }
   const rows = []
   if (fs.existsSync(CLI)) {
-    const cli = ['node', CLI]
+    const cli = [options.node, CLI]
     if (options.only.includes('validate')) {
       rows.push({ label: 'validate', argv: [...cli, 'validate', root, ...flags] })
     }
@@ -407,7 +412,7 @@ function displayCommand(argv) {
     .join(' ')
 }
 
-function machineDescription() {
+function machineDescription(options) {
   const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : ''
   const model =
     /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU'
@@ -421,8 +426,16 @@ function machineDescription() {
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(' '),
-    `- OS: ${os.type()} ${os.release()}; Node ${process.version}; ${zipVersion} (Info-ZIP)`
+    `- OS: ${os.type()} ${os.release()}; Node ${nodeVersion(options.node)}; ${zipVersion} (Info-ZIP)`
   ].join('\n')
+}
+
+/** The version of the Node binary that runs our CLI. */
+function nodeVersion(node) {
+  const out = spawnSync(node, ['--version'], { encoding: 'utf8' })
+  if (out.status !== 0)
+    fail(`--node ${node}: cannot run it (${out.error?.message ?? out.stderr.trim()})`)
+  return out.stdout.trim()
 }
 
 function docHeader(options) {
@@ -433,7 +446,7 @@ function docHeader(options) {
     'assets of the npm packages pinned in `scripts/bench/corpus-src/`, every mtime 2017-12-28 (hashes in',
     '`.bench/trees/MANIFEST.txt`).',
     '',
-    machineDescription(),
+    machineDescription(options),
     '',
     'Method: each command A runs interleaved with the baseline B = `zip -r -X -q -6 <out.zip> <ID folder>` (A B A B',
     '…); the ratio A/B is taken pair by pair and quoted as median (min–max). Wall time is measured by the harness',
@@ -476,8 +489,8 @@ async function main() {
     sections.push(section)
   }
   if (options.write) {
-    fs.writeFileSync(DOC_PATH, `${sections.join('\n').trimEnd()}\n`)
-    progress(`wrote ${path.relative(PROJECT_ROOT, DOC_PATH)}`)
+    fs.writeFileSync(options.doc, `${sections.join('\n').trimEnd()}\n`)
+    progress(`wrote ${path.relative(PROJECT_ROOT, path.resolve(options.doc))}`)
   }
 }
 
