@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` — times our CLI against `zip -r -X -q -6` on the benchmark corpus (scripts/bench/corpus.mjs).
 //
-//   npm run bench [-- --sizes small,medium,large,global] [--runs 5] [--only pack,validate,version] [--write]
+//   npm run bench [-- --sizes small,medium,large,global (also: one, double)] [--runs 5] [--only pack,validate,version] [--write]
 //                    [--candidate "<command template>" ...] [--node <node binary>] [--doc <path>]
 //
 // `--node` runs our CLI with another Node binary (e.g. the Node 24 the Action declares), `--doc` is where --write
@@ -10,7 +10,7 @@
 // Method (the one of /work/shared/reference/performance-anchors.md, so the figures stay comparable):
 //   - every command A runs interleaved with the baseline B = `zip -r -X -q -6 <out.zip> <ID folder>` started in the
 //     tree root, A B A B …; the ratio A/B is taken pair by pair, so drift of a shared machine cancels out;
-//   - 1 warm-up pair per command (none on the large tree), then N counted pairs (default 5, large 3);
+//   - 1 warm-up pair per command (none on the large and double trees), then N counted pairs (default 5, those 3);
 //   - wall time comes from this process's clock around the child; cpu (user+sys) and peak RSS from GNU time
 //     (`/usr/bin/time -f '%e %M %U %S'`), which counts the whole process, Node start-up included;
 //   - every zip written is checked with `unzip -tq`, and its file entries are compared with zip's.
@@ -31,7 +31,14 @@ import { performance } from 'node:perf_hooks'
 import { clearTimeout, setTimeout } from 'node:timers'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { BENCH_DIR, PROJECT_ROOT, TREE_NAMES, buildCorpus, mib } from './bench/corpus.mjs'
+import {
+  BENCH_DIR,
+  DEFAULT_TREES,
+  PROJECT_ROOT,
+  TREE_NAMES,
+  buildCorpus,
+  mib
+} from './bench/corpus.mjs'
 
 const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
 const GNU_TIME = '/usr/bin/time'
@@ -48,7 +55,7 @@ function parseOptions(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: TREE_NAMES.join(',') },
+      sizes: { type: 'string', default: DEFAULT_TREES.join(',') },
       runs: { type: 'string' },
       only: { type: 'string', default: BUILTIN_ROWS.join(',') },
       write: { type: 'boolean', default: false },
@@ -228,8 +235,9 @@ function runChild(file, args, { cwd }) {
 async function benchTree(name, tree, options) {
   const { baseline, rows } = commandsFor(name, tree, options)
   fs.mkdirSync(path.join(OUT_DIR, name), { recursive: true })
-  const runs = options.runs ?? (name === 'large' ? 3 : 5)
-  const warmUp = name !== 'large'
+  const big = name === 'large' || name === 'double'
+  const runs = options.runs ?? (big ? 3 : 5)
+  const warmUp = !big
   const baselineRuns = []
   for (const row of rows) row.runs = []
 

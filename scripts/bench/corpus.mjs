@@ -32,7 +32,9 @@ export const TREES_DIR = path.join(BENCH_DIR, 'trees')
 const MANIFEST_PATH = path.join(TREES_DIR, 'MANIFEST.txt')
 const RECIPE_DIR = path.join(HERE, 'corpus-src')
 
-export const TREE_NAMES = ['small', 'medium', 'large', 'global']
+export const TREE_NAMES = ['small', 'medium', 'large', 'global', 'one', 'double']
+/** What `npm run bench` measures unless told otherwise; `double` (830 MB) is for the memory question only. */
+export const DEFAULT_TREES = ['small', 'medium', 'large', 'global']
 
 // 2017-12-28T00:00:00Z, the date in the package ID: a fixed mtime keeps zip inputs identical across rebuilds.
 const FIXED_MTIME = new Date(Date.UTC(2017, 11, 28))
@@ -51,7 +53,10 @@ export const TREE_LAYOUT = {
     id: '77777777',
     base: `${GLOBAL_BASE}/v1`,
     maxPath: 100 - 'https://'.length
-  }
+  },
+  // Memory against package size: a package of one page, and the large tree twice over (www/lib and www/li2).
+  one: { type: 'standard', id: '20171228', base: 'www', maxPath: 100 },
+  double: { type: 'standard', id: '20171228', base: 'www/lib', maxPath: 100 }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -415,6 +420,18 @@ function planSource(source, tree, layout) {
  * Paths start with the ID folder, e.g. `20171228/www/lib/vue/vue.global.js`.
  */
 export function planTree(tree) {
+  if (tree === 'one') {
+    const content = Buffer.from(
+      '<!doctype html>\n<title>One page</title>\n<p>A package of one file.</p>\n'
+    )
+    return [{ path: '20171228/www/index.html', size: content.length, content }]
+  }
+  if (tree === 'double') {
+    const copy = (e) => ({ ...e, path: e.path.replace('/www/lib/', '/www/li2/') })
+    const large = planTree('large')
+    const twice = [...large, ...large.filter((e) => e.path.includes('/www/lib/')).map(copy)]
+    return twice.sort((a, b) => byCodeUnit(a.path, b.path))
+  }
   const layout = TREE_LAYOUT[tree]
   const entries = sourcesOf(tree).flatMap((source) => planSource(source, tree, layout))
   entries.sort((a, b) => byCodeUnit(a.path, b.path))
@@ -589,7 +606,7 @@ function buildTree(tree, { rebuild, log }) {
 /**
  * Builds (or reuses) the requested trees. Returns { [tree]: { root, id, type, files, bytes, longest, sha256 } }.
  */
-export function buildCorpus({ sizes = TREE_NAMES, rebuild = false, log = console.error } = {}) {
+export function buildCorpus({ sizes = DEFAULT_TREES, rebuild = false, log = console.error } = {}) {
   installSources(log)
   fs.mkdirSync(TREES_DIR, { recursive: true })
   const result = {}
@@ -667,7 +684,7 @@ function printPlan(sizes, verbose) {
 
 function parseSizes(argv) {
   const i = argv.indexOf('--sizes')
-  const sizes = i >= 0 ? argv[i + 1].split(',') : TREE_NAMES
+  const sizes = i >= 0 ? argv[i + 1].split(',') : DEFAULT_TREES
   for (const s of sizes) if (!TREE_NAMES.includes(s)) throw new Error(`unknown tree "${s}"`)
   return sizes
 }
