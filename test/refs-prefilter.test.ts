@@ -150,6 +150,12 @@ describe('JS: every form the extractor reports passes the filter', () => {
       "x = a\n* import('./x')",
       "x = a\n* b; import y from './y'",
       "var s = 'http://a'; import x from './x'",
+      // A line that begins inside a comment, template or string and leaves it before the import.
+      "/*\n// c */ import x from './x'",
+      "const t = `\n// ${1}`; import x from './x'",
+      "const t = `\n/* `; import x from './x'",
+      "const s = 'a\\\n// b'; import x from './x'",
+      "/*\n * c */ import x from './x'",
       "const u = new URL('./w.js', import.meta.url)"
     ]) {
       expect(refsOf('m.mjs', text), text).toBeGreaterThan(0)

@@ -3585,9 +3585,10 @@ function nameAt(b, i, lower) {
  * What the JS extractor (es-module-lexer) reports, and the bytes each needs:
  * - `import(…)`: `import`, trivia, `(`, trivia, a quote or backtick, a URL specifier start;
  * - `new URL('./x', import.meta.url)`: `import`, trivia, `.`, trivia, `meta`;
- * - any other `import`: the lexer takes the first quote after the keyword as the specifier's, whatever lies
- *   between (`import {a as b} from './x'`, and leniently `import xfrom './x'`); a URL specifier start must follow;
- * - `export … from './x'`: `from`, trivia, a quote, a URL specifier start.
+ * - any other `import`: the first quote after the keyword, whatever lies between (`import {a as b} from './x'`;
+ *   the lexer even takes `import xfrom './x'`), then a URL specifier start;
+ * - `export … from './x'` (and `import {"a b" as c} from './x'`, whose first quote is a name): `from`, trivia, a
+ *   quote, a URL specifier start.
  * A keyword next to an identifier character (`_import`, `importScripts`, `datafrom`) is not one. Static imports and
  * re-exports written in comments (`// import x from './x'`, JSDoc `* import {A} from '../a.js'`, `@import`) are
  * common in bundles and are passed over: see inCommentLine.
@@ -3652,10 +3653,10 @@ const LINE_LOOKBACK = 256;
 /**
  * Whether the keyword at `i` sits in a comment by the look of its line, which is enough for static imports and
  * re-exports: they are never inside a template literal or an expression, so a line that starts (after spaces)
- * with `//`, or with `/*` not closed before the keyword, or with `* import` / `* @` (a JSDoc line) not closed
- * before the keyword, cannot hold one. Not for `import(` or `import.meta`, which can follow `*` in code
- * (`a\n* import('./x')`). A line is cut at CR and LF; a U+2028/2029 (whose UTF-8 starts with 0xE2) in the prefix
- * makes the answer no.
+ * with `//`, `/*`, or `* import` / `* @` (a JSDoc line) cannot hold one before the keyword — unless something on
+ * the line before it could end a comment, string or template the line began in: `*` + `/`, a quote, a backtick, or
+ * U+2028/2029 (whose UTF-8 starts with 0xE2). Not for `import(` or `import.meta`, which can follow `*` in code
+ * (`a\n* import('./x')`). A line is cut at CR and LF.
  */
 function inCommentLine(b, i) {
     const floor = Math.max(0, i - LINE_LOOKBACK);
@@ -3670,15 +3671,14 @@ function inCommentLine(b, i) {
         k++;
     if (line[k] !== SLASH && line[k] !== STAR)
         return false;
-    if (line.includes(0xe2))
-        return false;
-    if (line[k] === SLASH) {
-        if (line[k + 1] === SLASH)
-            return true;
-        return line[k + 1] === STAR && !line.includes('*/', k + 2);
+    for (const c of line) {
+        if (c === QUOTE || c === DQUOTE || c === BACKTICK || c === 0xe2)
+            return false;
     }
-    if (line[k + 1] === SLASH || line.includes('*/', k + 1))
+    if (line.includes('*/', k))
         return false;
+    if (line[k] === SLASH)
+        return line[k + 1] === SLASH || line[k + 1] === STAR;
     let t = k + 1;
     while (t < line.length && (line[t] === 0x20 || line[t] === 0x09))
         t++;
