@@ -301,6 +301,35 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(never.code).toBe(0) // a Checks API outage never fails the step by itself
   })
 
+  test('the Checks API failing halfway (an update gives 503 three times): the check run is completed, not left spinning, and the step annotates', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, site120(), {
+      fail5xx: { status: 503, times: 3, match: /^PATCH .*check-runs/ }
+    })
+    const r = await t.run({ ...INPUTS, 'pr-comment': 'false' })
+    expect(r.signal).toBeNull()
+    expect(r.durationMs).toBeLessThan(20_000)
+    // Created with the first 50, the first update tried 3 times, then the completing update.
+    expect(t.gh.calls()).toEqual([
+      'POST /repos/octo/repo/check-runs',
+      ...Array(4).fill('PATCH /repos/octo/repo/check-runs/' + t.gh.checkRuns[0]?.id)
+    ])
+    expect(t.gh.checkRuns).toHaveLength(1)
+    const run = t.gh.checkRuns[0]
+    expect(run.status).toBe('completed')
+    expect(run.conclusion).toBe('failure')
+    expect(run.annotations).toHaveLength(50)
+    expect(run.output.summary).toMatch(/^Not every annotation could be posted \(HTTP 503/)
+    const notice = r.annotations.find((a) => a.title === 'No check run')
+    expect(notice?.message).toContain('HTTP 503')
+    // The step reports the findings itself, within the runner's limits, and fail-on alone decides.
+    expect(r.code).toBe(1)
+    expect(r.annotations.filter((a) => a.level === 'warning')).toHaveLength(10)
+    expect(r.outputs['check-run-url']).toBe('')
+  })
+
   test('a connection reset on the Checks API: retried, the check run is posted', async ({
     expect,
     onTestFinished
