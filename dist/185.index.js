@@ -6590,6 +6590,7 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 
 
 
+
 function parseCompareTo(value, workspace) {
     if (value === 'latest-release')
         return { kind: 'latest-release' };
@@ -6645,9 +6646,37 @@ async function download(url, opts) {
     });
     if (!res.ok || !res.body)
         return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`);
+    const tooBig = () => skipped(`${redact(url)} is larger than ${limitText(opts.maxBytes)}`);
+    if (Number(res.headers.get('content-length')) > opts.maxBytes) {
+        await res.body.cancel();
+        return tooBig();
+    }
     const file = external_node_path_default().join(await promises_default().mkdtemp(external_node_path_default().join(opts.tempDir, 'h5-offline-baseline-')), 'baseline.zip');
-    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(res.body), external_node_fs_default().createWriteStream(file));
+    // The length header may be missing or wrong: the bytes are counted as they come.
+    let received = 0;
+    const capped = async function* (source) {
+        for await (const chunk of source) {
+            received += chunk.length;
+            if (received > opts.maxBytes)
+                throw new BaselineTooBig();
+            yield chunk;
+        }
+    };
+    try {
+        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(res.body), capped, external_node_fs_default().createWriteStream(file));
+    }
+    catch (e) {
+        await promises_default().rm(external_node_path_default().dirname(file), { recursive: true, force: true });
+        if (e instanceof BaselineTooBig)
+            return tooBig();
+        throw e;
+    }
     return { status: 'found', path: file, label: redact(url) };
+}
+class BaselineTooBig extends Error {
+}
+function limitText(bytes) {
+    return `${bytes_formatBytes(bytes)} (limits.bytes; raise it in the config file if the baseline is really that big)`;
 }
 /** A URL without its query (signed URLs carry credentials there). */
 function redact(url) {
@@ -6672,6 +6701,8 @@ async function latestReleaseZip(opts) {
     const asset = release.assets.find((a) => a.name.toLowerCase().endsWith('.zip'));
     if (!asset)
         return skipped(`the latest release ${release.tag_name} has no .zip asset`);
+    if (asset.size > opts.maxBytes)
+        return skipped(`${asset.name} (release ${release.tag_name}) is larger than ${limitText(opts.maxBytes)}`);
     const res = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
         ...ctx.repo,
         asset_id: asset.id,
@@ -6857,7 +6888,7 @@ async function writeSarif(built, file, location, workspace) {
     await promises_default().writeFile(file, JSON.stringify(sarif, null, 2) + '\n');
 }
 /** The diff of the new zip against `compare-to`, written as `<zip>.diff.json` next to the zip. */
-async function compareWithBaseline(built, inputs, gh, workspace, tempDir) {
+async function compareWithBaseline(built, inputs, gh, workspace, tempDir, maxBytes) {
     if (!built.zip)
         return { status: 'skipped', reason: 'no zip was written to compare' };
     const spec = parseCompareTo(inputs.compareTo, workspace);
@@ -6865,7 +6896,8 @@ async function compareWithBaseline(built, inputs, gh, workspace, tempDir) {
         ctx: gh.ctx,
         tempDir,
         token: inputs.githubToken,
-        octokit: async () => (gh.unavailable() ? undefined : gh.octokit())
+        octokit: async () => (gh.unavailable() ? undefined : gh.octokit()),
+        maxBytes
     });
     if (baseline.status === 'skipped')
         return baseline;

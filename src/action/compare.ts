@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { formatBytes } from '../core/bytes.js'
 import type { RunContext } from './context.js'
 import { apiMessage, DOWNLOAD_TIMEOUT_MS, statusOf, type Octokit } from './github.js'
 
@@ -29,6 +30,8 @@ export interface BaselineOptions {
   token?: string
   /** Created on demand: only `latest-release` needs the API client. */
   octokit?: () => Promise<Octokit | undefined>
+  /** The largest baseline zip fetched (`limits.bytes`): a URL could otherwise fill the runner's disk. */
+  maxBytes: number
 }
 
 /**
@@ -78,12 +81,42 @@ async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
   })
   if (!res.ok || !res.body)
     return skipped(`GET ${redact(url)}: HTTP ${res.status} ${res.statusText}`)
+  const tooBig = () => skipped(`${redact(url)} is larger than ${limitText(opts.maxBytes)}`)
+  if (Number(res.headers.get('content-length')) > opts.maxBytes) {
+    await res.body.cancel()
+    return tooBig()
+  }
   const file = path.join(
     await fsp.mkdtemp(path.join(opts.tempDir, 'h5-offline-baseline-')),
     'baseline.zip'
   )
-  await pipeline(Readable.fromWeb(res.body as WebReadableStream), fs.createWriteStream(file))
+  // The length header may be missing or wrong: the bytes are counted as they come.
+  let received = 0
+  const capped = async function* (source: AsyncIterable<Buffer>) {
+    for await (const chunk of source) {
+      received += chunk.length
+      if (received > opts.maxBytes) throw new BaselineTooBig()
+      yield chunk
+    }
+  }
+  try {
+    await pipeline(
+      Readable.fromWeb(res.body as WebReadableStream),
+      capped,
+      fs.createWriteStream(file)
+    )
+  } catch (e) {
+    await fsp.rm(path.dirname(file), { recursive: true, force: true })
+    if (e instanceof BaselineTooBig) return tooBig()
+    throw e
+  }
   return { status: 'found', path: file, label: redact(url) }
+}
+
+class BaselineTooBig extends Error {}
+
+function limitText(bytes: number): string {
+  return `${formatBytes(bytes)} (limits.bytes; raise it in the config file if the baseline is really that big)`
 }
 
 /** A URL without its query (signed URLs carry credentials there). */
@@ -111,6 +144,10 @@ async function latestReleaseZip(opts: BaselineOptions): Promise<Baseline> {
     )
   const asset = release.assets.find((a) => a.name.toLowerCase().endsWith('.zip'))
   if (!asset) return skipped(`the latest release ${release.tag_name} has no .zip asset`)
+  if (asset.size > opts.maxBytes)
+    return skipped(
+      `${asset.name} (release ${release.tag_name}) is larger than ${limitText(opts.maxBytes)}`
+    )
   const res = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
     ...ctx.repo,
     asset_id: asset.id,

@@ -89,7 +89,8 @@ export async function compareWithBaseline(
   inputs: ActionInputs,
   gh: GitHubSession,
   workspace: string,
-  tempDir: string
+  tempDir: string,
+  maxBytes: number
 ): Promise<DiffOutcome> {
   if (!built.zip) return { status: 'skipped', reason: 'no zip was written to compare' }
   const spec = parseCompareTo(inputs.compareTo!, workspace)
@@ -97,7 +98,8 @@ export async function compareWithBaseline(
     ctx: gh.ctx,
     tempDir,
     token: inputs.githubToken,
-    octokit: async () => (gh.unavailable() ? undefined : gh.octokit())
+    octokit: async () => (gh.unavailable() ? undefined : gh.octokit()),
+    maxBytes
   })
   if (baseline.status === 'skipped') return baseline
   let diff: PackageDiff

@@ -74,7 +74,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const notices = new p.Notices()
     const gh = new p.GitHubSession(inputs, ctx)
     const diff = inputs.compareTo
-      ? await p.compareWithBaseline(built, inputs, gh, workspace, tempDir)
+      ? await p.compareWithBaseline(built, inputs, gh, workspace, tempDir, config.limits.bytes)
       : undefined
     if (diff?.status === 'skipped')
       notices.add('No diff', `compare-to: ${inputs.compareTo}: ${diff.reason}.`)

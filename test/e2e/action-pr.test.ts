@@ -481,6 +481,49 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     const fetched = t.gh.requests.filter((q) => q.path.startsWith('/download/'))
     expect(fetched.map((q) => q.headers.authorization)).toEqual([undefined])
 
+    // A baseline bigger than limits.bytes is not downloaded (past the limit): a notice, and no diff.
+    fs.writeFileSync(
+      path.join(t.workspace, 'tiny-limit.json'),
+      JSON.stringify({ limits: { bytes: 100 } })
+    )
+    const tooBig = await t.run(
+      {
+        ...INPUTS,
+        config: 'tiny-limit.json',
+        'compare-to': `${t.gh.url}/download/${asset.id}/20171228_1.0.0.0.zip`,
+        'check-run': 'false',
+        'pr-comment': 'false'
+      },
+      ghes
+    )
+    expect(tooBig.code, tooBig.stdout).toBe(0)
+    expect(tooBig.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'No diff',
+        message: expect.stringMatching(
+          /20171228_1\.0\.0\.0\.zip is larger than 100 B \(limits\.bytes/
+        )
+      })
+    )
+    expect(tooBig.outputs['size-delta']).toBe('')
+    const tooBigAsset = await t.run(
+      {
+        ...INPUTS,
+        config: 'tiny-limit.json',
+        'compare-to': 'latest-release',
+        'check-run': 'false',
+        'pr-comment': 'false'
+      },
+      ghes
+    )
+    expect(tooBigAsset.annotations).toContainEqual(
+      expect.objectContaining({
+        title: 'No diff',
+        message: expect.stringContaining('(release v1.0.0) is larger than 100 B (limits.bytes')
+      })
+    )
+
     // No baseline to be had: a notice, and the step still passes.
     const missing = await t.run({
       ...INPUTS,
