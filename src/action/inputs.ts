@@ -150,16 +150,19 @@ const retentionDays = z.string().transform((s, ctx): number | undefined => {
 
 /** The longest `upload-timeout`: 5 days, the longest a job may run (on a self-hosted runner). */
 export const MAX_UPLOAD_TIMEOUT = 432_000
+/** The default of `upload-timeout`, as action.yml states it. */
+export const DEFAULT_UPLOAD_TIMEOUT = 600
 /**
- * Seconds, a whole number from 1. The runner always passes action.yml's default (600), so an empty value (or one of
- * only spaces, which `core.getInput` trims to empty) was written that way in the workflow: refused, not defaulted.
+ * Seconds, a whole number from 1. Empty (e.g. `${{ vars.UPLOAD_TIMEOUT }}` with the variable unset, or a run
+ * outside a runner) means the default, as for every other input.
  */
 const uploadTimeout = z.string().transform((s, ctx): number => {
+  if (s === '') return DEFAULT_UPLOAD_TIMEOUT
   if (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= MAX_UPLOAD_TIMEOUT) return Number(s)
   ctx.addIssue({
     code: 'custom',
     message:
-      `expected a whole number of seconds from 1 to ${MAX_UPLOAD_TIMEOUT} (the default is 600), got "${s}"; ` +
+      `expected a whole number of seconds from 1 to ${MAX_UPLOAD_TIMEOUT} (the default is ${DEFAULT_UPLOAD_TIMEOUT}), got "${s}"; ` +
       'set e.g. `upload-timeout: 1200`, or leave it out'
   })
   return z.NEVER

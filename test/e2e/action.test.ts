@@ -693,12 +693,12 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.outputs['artifact-id']).toBe(String(t.fake.artifacts[0].id))
   })
 
-  test('bad upload-timeout values fail the step naming the input and the fix, before anything is written', async ({
+  test('bad upload-timeout values fail the step naming the input and the fix, before anything is written; empty is the default', async ({
     expect,
     onTestFinished
   }) => {
     const t = await setup(onTestFinished)
-    for (const value of ['0', '-1', 'abc', '   ', '', '1.5', '432001']) {
+    for (const value of ['0', '-1', 'abc', '1.5', '432001', '600s']) {
       const r = await t.run({ ...INPUTS, 'upload-timeout': value })
       expect(r.code, JSON.stringify(value)).toBe(1)
       expect(r.annotations.map((a) => a.level)).toEqual(['error'])
@@ -710,6 +710,12 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(fs.readdirSync(r.runnerTemp)).toEqual([])
     }
     expect(t.fake.requests).toEqual([])
+    // Empty, or only spaces, is the default, as for every other input.
+    for (const [i, value] of ['', '   '].entries()) {
+      const r = await t.run({ ...INPUTS, 'upload-timeout': value, 'artifact-name': `default-${i}` })
+      expect(r.code, r.stdout).toBe(0)
+      expect(r.outputs['artifact-id']).not.toBe('')
+    }
   })
 })
 
