@@ -4486,9 +4486,12 @@ class EntryReader {
         this.onChunk = onChunk;
         this.signal = signal;
     }
+    /** The input's bytes as they come: from read() in one piece when the input has it, else from its stream. */
     async *chunks() {
         const { input } = this;
-        for await (const chunk of (0,external_node_stream_.addAbortSignal)(this.signal, input.open())) {
+        for await (const chunk of input.read
+            ? this.readAtOnce()
+            : (0,external_node_stream_.addAbortSignal)(this.signal, input.open())) {
             if (!Buffer.isBuffer(chunk))
                 throw new TypeError('stream must yield Buffers');
             this.bytes += chunk.length;
@@ -4501,24 +4504,19 @@ class EntryReader {
         if (this.bytes !== input.size)
             throw new ZipSourceChangedError(input.name, input.size, this.bytes);
     }
-    /** All the bytes in one buffer, by read() when the input has it. */
+    /** All the bytes in one buffer. */
     async whole() {
-        const { input } = this;
-        if (!input.read) {
-            const chunks = [];
-            for await (const chunk of this.chunks())
-                chunks.push(chunk);
-            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, input.size);
-        }
-        const bytes = await input.read();
+        const chunks = [];
+        for await (const chunk of this.chunks())
+            chunks.push(chunk);
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.input.size);
+    }
+    /** read()'s buffer as the one chunk (none for an empty file, as a stream gives none). */
+    async *readAtOnce() {
+        const bytes = await this.input.read();
         this.signal.throwIfAborted();
-        this.bytes = bytes.length;
-        if (bytes.length !== input.size)
-            throw new ZipSourceChangedError(input.name, input.size, bytes.length);
-        this.crc = external_node_zlib_default().crc32(bytes);
         if (bytes.length)
-            this.onChunk?.(input, bytes);
-        return bytes;
+            yield bytes;
     }
 }
 /** Deflates a small entry in one go: the usual case, and the cheapest. */
@@ -4917,28 +4915,15 @@ async function validatePackage(location, config) {
     const source = await openPackageSource(location, config);
     try {
         const pkg = buildPackageModel(source, config);
-        const findings = await runRules(packageRules, contextFor(pkg, source, config));
+        const findings = await runRules(packageRules, { config, pkg });
         const refs = config.checkReferences ? await scanReferences(pkg, source, config) : undefined;
         if (refs)
-            findings.push(...(await runRules(contentRules, { ...contextFor(pkg, source, config), refs })));
+            findings.push(...(await runRules(contentRules, { config, pkg, refs })));
         return result(pkg, findings, refs);
     }
     finally {
         await source.close();
     }
-}
-function contextFor(pkg, source, config) {
-    const byPath = new Map(pkg.files.map((f) => [f.path, f.source]));
-    return {
-        config,
-        pkg,
-        readFile(pkgPath) {
-            const name = byPath.get(pkgPath);
-            if (name === undefined)
-                return Promise.reject(new Error(`${pkgPath} is not a file of the package`));
-            return source.readFile(name);
-        }
-    };
 }
 function result(pkg, findings, refs) {
     findings.sort(core_findings/* compareFindings */.Eg);
@@ -4981,7 +4966,7 @@ async function packPackage(location, config, options) {
             throw new errors/* UsageError */.e(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location);
         }
         const pkg = buildPackageModel(source, config);
-        const ctx = contextFor(pkg, source, config);
+        const ctx = { config, pkg };
         const findings = await runRules(packageRules, ctx);
         if (findings.some((f) => f.severity === 'error') && !options.force)
             return result(pkg, findings);

@@ -1795,7 +1795,7 @@ async function packPackage(location, config, options) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`pack takes a directory; ${location} is a zip (run validate on it instead)`, location);
         }
         const pkg = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPackageModel */ .sG)(source, config);
-        const ctx = (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .contextFor */ .BT)(pkg, source, config);
+        const ctx = { config, pkg };
         const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_14__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_8__/* .packageRules */ .S, ctx);
         if (findings.some((f) => f.severity === 'error') && !options.force)
             return (0,_validate_js__WEBPACK_IMPORTED_MODULE_15__/* .result */ .Ke)(pkg, findings);
@@ -2004,7 +2004,6 @@ async function runRules(rules, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $j: () => (/* binding */ validatePackage),
-/* harmony export */   BT: () => (/* binding */ contextFor),
 /* harmony export */   Ke: () => (/* binding */ result),
 /* harmony export */   V7: () => (/* binding */ allRules)
 /* harmony export */ });
@@ -2027,28 +2026,15 @@ async function validatePackage(location, config) {
     const source = await (0,_open_source_js__WEBPACK_IMPORTED_MODULE_4__/* .openPackageSource */ .C)(location, config);
     try {
         const pkg = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPackageModel */ .sG)(source, config);
-        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .packageRules */ .S, contextFor(pkg, source, config));
+        const findings = await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .packageRules */ .S, { config, pkg });
         const refs = config.checkReferences ? await (0,_refs_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanReferences */ .Gr)(pkg, source, config) : undefined;
         if (refs)
-            findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .contentRules */ .t, { ...contextFor(pkg, source, config), refs })));
+            findings.push(...(await (0,_run_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .runRules */ .x)(_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .contentRules */ .t, { config, pkg, refs })));
         return result(pkg, findings, refs);
     }
     finally {
         await source.close();
     }
-}
-function contextFor(pkg, source, config) {
-    const byPath = new Map(pkg.files.map((f) => [f.path, f.source]));
-    return {
-        config,
-        pkg,
-        readFile(pkgPath) {
-            const name = byPath.get(pkgPath);
-            if (name === undefined)
-                return Promise.reject(new Error(`${pkgPath} is not a file of the package`));
-            return source.readFile(name);
-        }
-    };
 }
 function result(pkg, findings, refs) {
     findings.sort(_core_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .compareFindings */ .Eg);
@@ -5832,9 +5818,12 @@ class EntryReader {
         this.onChunk = onChunk;
         this.signal = signal;
     }
+    /** The input's bytes as they come: from read() in one piece when the input has it, else from its stream. */
     async *chunks() {
         const { input } = this;
-        for await (const chunk of (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.addAbortSignal)(this.signal, input.open())) {
+        for await (const chunk of input.read
+            ? this.readAtOnce()
+            : (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.addAbortSignal)(this.signal, input.open())) {
             if (!Buffer.isBuffer(chunk))
                 throw new TypeError('stream must yield Buffers');
             this.bytes += chunk.length;
@@ -5847,24 +5836,19 @@ class EntryReader {
         if (this.bytes !== input.size)
             throw new ZipSourceChangedError(input.name, input.size, this.bytes);
     }
-    /** All the bytes in one buffer, by read() when the input has it. */
+    /** All the bytes in one buffer. */
     async whole() {
-        const { input } = this;
-        if (!input.read) {
-            const chunks = [];
-            for await (const chunk of this.chunks())
-                chunks.push(chunk);
-            return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, input.size);
-        }
-        const bytes = await input.read();
+        const chunks = [];
+        for await (const chunk of this.chunks())
+            chunks.push(chunk);
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.input.size);
+    }
+    /** read()'s buffer as the one chunk (none for an empty file, as a stream gives none). */
+    async *readAtOnce() {
+        const bytes = await this.input.read();
         this.signal.throwIfAborted();
-        this.bytes = bytes.length;
-        if (bytes.length !== input.size)
-            throw new ZipSourceChangedError(input.name, input.size, bytes.length);
-        this.crc = node_zlib__WEBPACK_IMPORTED_MODULE_5___default().crc32(bytes);
         if (bytes.length)
-            this.onChunk?.(input, bytes);
-        return bytes;
+            yield bytes;
     }
 }
 /** Deflates a small entry in one go: the usual case, and the cheapest. */

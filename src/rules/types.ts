@@ -6,8 +6,6 @@ import type { ReferenceScan } from '../refs/scan.js'
 export interface RuleContext {
   config: ResolvedConfig
   pkg: PackageModel
-  /** Reads a package file (by package path). Only rules that need content use it. */
-  readFile(pkgPath: string): Promise<Buffer>
   /** The reference scan, for the ref-* rules; absent when references are not checked. */
   refs?: ReferenceScan
 }

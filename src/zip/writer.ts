@@ -413,9 +413,12 @@ class EntryReader {
     private readonly signal: AbortSignal
   ) {}
 
+  /** The input's bytes as they come: from read() in one piece when the input has it, else from its stream. */
   async *chunks(): AsyncGenerator<Buffer> {
     const { input } = this
-    for await (const chunk of addAbortSignal(this.signal, input.open())) {
+    for await (const chunk of input.read
+      ? this.readAtOnce()
+      : addAbortSignal(this.signal, input.open())) {
       if (!Buffer.isBuffer(chunk)) throw new TypeError('stream must yield Buffers')
       this.bytes += chunk.length
       if (this.bytes > input.size)
@@ -428,22 +431,18 @@ class EntryReader {
       throw new ZipSourceChangedError(input.name, input.size, this.bytes)
   }
 
-  /** All the bytes in one buffer, by read() when the input has it. */
+  /** All the bytes in one buffer. */
   async whole(): Promise<Buffer> {
-    const { input } = this
-    if (!input.read) {
-      const chunks: Buffer[] = []
-      for await (const chunk of this.chunks()) chunks.push(chunk)
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, input.size)
-    }
-    const bytes = await input.read()
+    const chunks: Buffer[] = []
+    for await (const chunk of this.chunks()) chunks.push(chunk)
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.input.size)
+  }
+
+  /** read()'s buffer as the one chunk (none for an empty file, as a stream gives none). */
+  private async *readAtOnce(): AsyncGenerator<Buffer> {
+    const bytes = await this.input.read!()
     this.signal.throwIfAborted()
-    this.bytes = bytes.length
-    if (bytes.length !== input.size)
-      throw new ZipSourceChangedError(input.name, input.size, bytes.length)
-    this.crc = zlib.crc32(bytes)
-    if (bytes.length) this.onChunk?.(input, bytes)
-    return bytes
+    if (bytes.length) yield bytes
   }
 }
 
