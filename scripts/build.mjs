@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { minify } from 'terser'
 
 const root = path.resolve(import.meta.dirname, '..')
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
@@ -26,6 +27,22 @@ for (const { entry, out } of bundles) {
     }
   )
 }
+// ncc minifies each entry file but leaves the chunks of dynamic imports as they are, comments and all (1.1 MB
+// for the CLI's engine): minified, the CLI starts about 20 ms sooner. Terser is deterministic, so the bundles
+// stay reproducible.
+for (const dir of ['dist', 'dist/cli']) {
+  for (const name of fs.readdirSync(path.join(root, dir))) {
+    if (!/^\d+\.index\.js$/.test(name)) continue
+    const file = path.join(root, dir, name)
+    const { code } = await minify(fs.readFileSync(file, 'utf8'), {
+      module: true,
+      compress: true,
+      mangle: true
+    })
+    fs.writeFileSync(file, code)
+  }
+}
+
 // npm's bin shim runs the file directly: it needs its shebang and the executable bit.
 const cli = path.join(root, 'dist/cli/index.js')
 const code = fs.readFileSync(cli, 'utf8')

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { UsageError } from './errors.js'
 import { cmp } from './findings.js'
+import { assertSameFile, readListedFile, type ListedFile } from './listed-file.js'
 import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
 
 /**
@@ -38,36 +39,12 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
   entries.sort((a, b) => cmp(a.name, b.name))
   const files = new Map(entries.filter((e) => e.kind === 'file').map((e) => [e.name, e]))
 
-  const resolve = (name: string): string => {
-    if (!files.has(name)) throw new Error(`${name} is not a file of ${root}`)
-    return path.join(root, ...name.split('/'))
+  const listed = (name: string): ListedFile => {
+    const id = identities.get(name)
+    if (!id || !files.has(name)) throw new Error(`${name} is not a file of ${root}`)
+    return { name, abs: path.join(root, ...name.split('/')), dev: id.dev, ino: id.ino }
   }
-  /**
-   * O_NOFOLLOW guards only the last component of the path: a folder on the way swapped for a symlink after the
-   * walk would still be followed. The opened file must be the very file the walk listed (same device and inode).
-   */
-  const checkSame = (name: string, st: fs.Stats): void => {
-    const listed = identities.get(name)
-    if (st.isFile() && listed && st.dev === listed.dev && st.ino === listed.ino) return
-    throw Object.assign(
-      new Error(
-        `${name} was replaced after it was listed (it, or a folder on its path, is no longer the same)`
-      ),
-      { code: 'ESTALE' }
-    )
-  }
-  // O_NOFOLLOW: a file swapped for a symlink after the walk must not be followed out of the package.
-  const openNoFollow = (name: string): number =>
-    fs.openSync(resolve(name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
-  const readSync = (name: string): Buffer => {
-    const fd = openNoFollow(name)
-    try {
-      checkSame(name, fs.fstatSync(fd))
-      return fs.readFileSync(fd)
-    } finally {
-      fs.closeSync(fd)
-    }
-  }
+  const readSync = (name: string, scratch?: Buffer): Buffer => readListedFile(listed(name), scratch)
   return {
     kind: 'directory',
     location: root,
@@ -78,9 +55,10 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
         const bytes = readSync(name)
         return Readable.from(bytes.length ? [bytes] : [])
       }
-      const fd = openNoFollow(name)
+      const file = listed(name)
+      const fd = fs.openSync(file.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
       try {
-        checkSame(name, fs.fstatSync(fd))
+        assertSameFile(file, fs.fstatSync(fd))
       } catch (e) {
         fs.closeSync(fd)
         throw e
@@ -88,16 +66,18 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
       return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 })
     },
     readSync,
+    listed,
     async readFile(name) {
       // Whole files are wanted here (the reference scan, a few rules): synchronous calls are one system call
       // each, where a FileHandle costs four thread-pool round trips per file; past a few MiB, stay asynchronous.
       if ((files.get(name)?.size ?? Infinity) <= SYNC_READ_MAX) return readSync(name)
+      const file = listed(name)
       const handle = await fs.promises.open(
-        resolve(name),
+        file.abs,
         fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
       )
       try {
-        checkSame(name, await handle.stat())
+        assertSameFile(file, await handle.stat())
         return await handle.readFile()
       } finally {
         await handle.close()

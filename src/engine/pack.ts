@@ -14,6 +14,7 @@ import {
   type ReferenceScan,
   type ReferenceScanner
 } from '../refs/scan.js'
+import { createExtractor, type Extractor } from '../refs/extractor.js'
 import { contentRules, packageRules } from '../rules/index.js'
 import { zippedBudgetFinding } from '../rules/size-budget.js'
 import { isDroppedByPacker } from '../rules/util.js'
@@ -70,6 +71,21 @@ export async function packPackage(
   options: PackOptions
 ): Promise<PackResult> {
   checkRuleSettings(config, allRules)
+  // Its worker starts while the package is listed; the scanner that gets it closes it, else the finally below.
+  const extractor = config.checkReferences ? createExtractor({ handOver: true }) : undefined
+  try {
+    return await packWith(location, config, options, extractor)
+  } finally {
+    await extractor?.close()
+  }
+}
+
+async function packWith(
+  location: string,
+  config: ResolvedConfig,
+  options: PackOptions,
+  extractor: Extractor | undefined
+): Promise<PackResult> {
   const source = await openPackageSource(location, config)
   try {
     if (source.kind === 'zip') {
@@ -88,9 +104,7 @@ export async function packPackage(
         ? await loadGlobalUrls(config.globalPackage, config)
         : undefined
     // The scanner gets each file's bytes once the entry is written, when the writer is done with them.
-    const scanner = config.checkReferences
-      ? createReferenceScanner(pkg, config, globalUrls, { handOver: true })
-      : undefined
+    const scanner = extractor && createReferenceScanner(pkg, config, globalUrls, extractor)
     const packed = pkg.files.filter(
       (f) => !isDroppedByPacker(pkg, f.path, config.keepJunk, config.allowSensitive)
     )

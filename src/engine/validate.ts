@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../core/config.js'
 import { compareFindings, countFindings, type Counts, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import { contentRules, packageRules } from '../rules/index.js'
-import { scanReferences, type ReferenceScan } from '../refs/scan.js'
+import { createValidateExtractor, scanReferences, type ReferenceScan } from '../refs/scan.js'
 import { openPackageSource } from './open-source.js'
 import { checkRuleSettings, runRules } from './run-rules.js'
 
@@ -21,15 +21,21 @@ export async function validatePackage(
   config: ResolvedConfig
 ): Promise<Validation> {
   checkRuleSettings(config, allRules)
-  const source = await openPackageSource(location, config)
+  // Its worker starts while the package is listed.
+  const extractor = config.checkReferences ? createValidateExtractor() : undefined
   try {
-    const pkg = buildPackageModel(source, config)
-    const findings = await runRules(packageRules, { config, pkg })
-    const refs = config.checkReferences ? await scanReferences(pkg, source, config) : undefined
-    if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
-    return result(pkg, findings, refs)
+    const source = await openPackageSource(location, config)
+    try {
+      const pkg = buildPackageModel(source, config)
+      const findings = await runRules(packageRules, { config, pkg })
+      const refs = extractor && (await scanReferences(pkg, source, config, extractor))
+      if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
+      return result(pkg, findings, refs)
+    } finally {
+      await source.close()
+    }
   } finally {
-    await source.close()
+    await extractor?.close()
   }
 }
 

@@ -1,10 +1,37 @@
 import { extractRefs } from './extract.js'
+import type { ClaimList } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
+
+/**
+ * The slot of the Int32Array a worker shares with the main thread that counts the files it has taken off its
+ * queue. Readable without a turn of the event loop: validate's main thread reads and extracts in one run of
+ * microtasks and would see a worker's `message` events only at the end.
+ */
+export const PROGRESS_DONE = 0
+
+/** Where a claimable job's bytes start in its shared buffer; the Int32 before is its claim word (0 = free). */
+export const CLAIMABLE_DATA_OFFSET = 8
 
 export interface ExtractRequest {
   id: number
   path: string
-  bytes: ArrayBuffer
+  /**
+   * The file's bytes, transferred; or, when `claimable`, a SharedArrayBuffer that the main thread may also take
+   * the job from: whoever sets its claim word first extracts it.
+   */
+  bytes: ArrayBuffer | SharedArrayBuffer
+  claimable?: boolean
+}
+
+/** Scan the files of a claim list from the front (see scan-claimed.ts); answered with a ClaimTally. */
+export interface ClaimRequest {
+  id: number
+  list: ClaimList
+}
+
+/** Takes a claimable job for the caller; false when the other side has it already. */
+export function claim(bytes: SharedArrayBuffer): boolean {
+  return Atomics.compareExchange(new Int32Array(bytes, 0, 1), 0, 0, 1) === 0
 }
 
 /** Decodes and extracts; the caller has ruled out most files already (see prefilter.ts). */

@@ -2,12 +2,28 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { extractBytes, type ExtractRequest } from './extract-bytes.js'
+import {
+  CLAIMABLE_DATA_OFFSET,
+  claim,
+  extractBytes,
+  PROGRESS_DONE,
+  type ClaimRequest,
+  type ExtractRequest
+} from './extract-bytes.js'
+import type { ClaimList, ClaimTally } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
 
 /** Extracts references from file bytes, on worker threads when the bundled worker is there, else inline. */
 export interface Extractor {
-  extract(pkgPath: string, bytes: Buffer): Promise<ExtractedRefs>
+  /** `borrowed` bytes are the caller's again once this returns: they are used at once or copied. */
+  extract(pkgPath: string, bytes: Buffer, borrowed?: boolean): Promise<ExtractedRefs>
+  /** The caller has nothing else to do: with shareMainThread, it extracts what no worker has started. */
+  settle(): void
+  /**
+   * Has the workers scan a claim list from the front while the caller scans it from the back (see
+   * scan-claimed.ts); resolves with what each worker found, none without workers.
+   */
+  scanClaimList(list: ClaimList): Promise<ClaimTally[]>
   close(): Promise<void>
 }
 
@@ -24,77 +40,206 @@ function workerScript(): string | undefined {
 
 export interface ExtractorOptions {
   /**
-   * Let the main thread extract too, whenever the workers have work queued. Right for validate, where the main
-   * thread only reads; wrong for pack, where it must keep deflate fed.
+   * Let the main thread extract too: jobs it posts stay claimable (see ExtractRequest); it does a new one itself
+   * when enough wait ahead of it, and takes the newest ones while any are free once it settles. Right for validate, where the main thread
+   * only reads; wrong for pack, where it must keep deflate fed.
    */
   shareMainThread?: boolean
   /** The caller gives its buffers up: one that owns its whole memory is moved to a worker, not copied. */
   handOver?: boolean
+  /** The worker bundle to run; by default the one next to the running bundle, if any. */
+  script?: string
 }
 
-/** Bytes queued on the workers past which a sharing main thread extracts the next file itself. */
+/** Unclaimed bytes waiting for the workers past which a sharing main thread does a new job itself. */
 const SHARE_THRESHOLD = 512 * 1024
 
+interface Lane {
+  worker: Worker
+  progress: Int32Array
+  /** Sizes of the files posted and not yet taken off the queue, oldest first, from `head`. */
+  sizes: number[]
+  head: number
+  queued: number
+  busy: number
+}
+
+interface Job {
+  id: number
+  path: string
+  shared: SharedArrayBuffer
+  size: number
+  lane: Lane
+}
+
+interface Pending {
+  resolve: (r: never) => void
+  reject: (e: unknown) => void
+}
+
+type Answer =
+  | { id: number; result: ExtractedRefs }
+  | { id: number; tally: ClaimTally }
+  | { id: number; error: { message: string; code?: string } }
+
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
-  const script = process.env.H5_OFFLINE_NO_WORKERS ? undefined : workerScript()
+  const script = process.env.H5_OFFLINE_NO_WORKERS ? undefined : (options.script ?? workerScript())
   // One core stays with the main thread (reading, resolving, and feeding deflate in pack).
   const count = Math.min(2, Math.max(1, os.availableParallelism() - 1))
   if (!script) {
-    return { extract: async (p, bytes) => extractBytes(p, bytes), close: async () => {} }
+    return {
+      extract: async (p, bytes) => extractBytes(p, bytes),
+      settle() {},
+      scanClaimList: async () => [],
+      close: async () => {}
+    }
   }
-  const workers = Array.from({ length: count }, () => new Worker(script))
-  const pending = new Map<
-    number,
-    { resolve: (r: ExtractedRefs) => void; reject: (e: unknown) => void }
-  >()
-  const busy = workers.map(() => 0)
-  let queued = 0
+  const pending = new Map<number, Pending>()
   let failure: unknown
-  workers.forEach((w, i) => {
-    w.on(
-      'message',
-      ({ id, result, bytes }: { id: number; result: ExtractedRefs; bytes: number }) => {
-        queued -= bytes
-        pending.get(id)?.resolve(result)
-        pending.delete(id)
-        // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes.
-        if (--busy[i] === 0) w.unref()
+  const idle = (lane: Lane) => {
+    // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes.
+    if (--lane.busy === 0) lane.worker.unref()
+  }
+  const lanes: Lane[] = Array.from({ length: count }, () => {
+    const progress = new Int32Array(new SharedArrayBuffer(4))
+    const lane: Lane = {
+      worker: new Worker(script, { workerData: { progress } }),
+      progress,
+      sizes: [],
+      head: 0,
+      queued: 0,
+      busy: 0
+    }
+    lane.worker.on('message', (answer: Answer) => {
+      const p = pending.get(answer.id)
+      pending.delete(answer.id)
+      idle(lane)
+      if ('error' in answer) {
+        p?.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }))
+      } else {
+        p?.resolve(('tally' in answer ? answer.tally : answer.result) as never)
       }
-    )
-    w.on('error', (e) => {
+    })
+    lane.worker.on('error', (e) => {
       failure = e
       for (const p of pending.values()) p.reject(e)
       pending.clear()
     })
-    w.unref()
+    lane.worker.unref()
+    return lane
   })
+
+  /** Bytes posted to a lane that its worker has not taken off its queue, as of now. */
+  const queuedOn = (lane: Lane): number => {
+    const done = Atomics.load(lane.progress, PROGRESS_DONE)
+    while (lane.head < done) lane.queued -= lane.sizes[lane.head++]
+    if (lane.head > 1024 && lane.head * 2 > lane.sizes.length) {
+      lane.sizes = lane.sizes.slice(lane.head)
+      Atomics.sub(lane.progress, PROGRESS_DONE, lane.head)
+      lane.head = 0
+    }
+    return lane.queued
+  }
+
+  // Claimable jobs, oldest first from `jobsHead`. Workers take them from the front, in the order posted, the main
+  // thread from the back: past the claimed jobs at the front, every job is free.
+  let jobs: Job[] = []
+  let jobsHead = 0
+  let unclaimed = 0
+  const dropClaimedFront = () => {
+    while (jobsHead < jobs.length && Atomics.load(new Int32Array(jobs[jobsHead].shared, 0, 1), 0)) {
+      unclaimed -= jobs[jobsHead++].size
+    }
+    if (jobsHead === jobs.length) {
+      jobs = []
+      jobsHead = 0
+    }
+  }
+  /** Takes the newest free job and extracts it here; false when none is left. */
+  const stealNewest = (): boolean => {
+    if (jobsHead === jobs.length) return false
+    const job = jobs.pop()!
+    unclaimed -= job.size
+    // A worker has it, and so every older job too.
+    if (!claim(job.shared)) {
+      jobs = []
+      jobsHead = 0
+      unclaimed = 0
+      return false
+    }
+    const p = pending.get(job.id)
+    pending.delete(job.id)
+    idle(job.lane)
+    try {
+      p?.resolve(
+        extractBytes(job.path, Buffer.from(job.shared, CLAIMABLE_DATA_OFFSET, job.size)) as never
+      )
+    } catch (e) {
+      p?.reject(e)
+    }
+    return true
+  }
+
   let nextId = 0
+  let closed: Promise<unknown> | undefined
+  const post = <T>(lane: Lane, req: ExtractRequest | ClaimRequest, transfer: ArrayBuffer[]) =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(req.id, { resolve, reject })
+      if (lane.busy++ === 0) lane.worker.ref()
+      lane.worker.postMessage(req, transfer)
+    })
   return {
-    extract(pkgPath, bytes) {
+    extract(pkgPath, bytes, borrowed = false) {
       if (failure) return Promise.reject(failure)
-      if (options.shareMainThread && queued > SHARE_THRESHOLD) {
-        return Promise.resolve(extractBytes(pkgPath, bytes))
+      let lane = lanes[0]
+      let least = queuedOn(lane)
+      for (let i = 1; i < lanes.length; i++) {
+        const q = queuedOn(lanes[i])
+        if (q < least) [lane, least] = [lanes[i], q]
       }
-      queued += bytes.byteLength
       const id = nextId++
-      // A buffer handed over is moved when it owns its whole memory; otherwise a private copy is transferred,
-      // as the caller still uses the bytes or they are a slice of Node's shared pool.
-      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      const copy = (
-        options.handOver && whole
-          ? bytes.buffer
-          : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-      ) as ArrayBuffer
-      const req: ExtractRequest = { id, path: pkgPath, bytes: copy }
-      const i = id % workers.length
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject })
-        if (busy[i]++ === 0) workers[i].ref()
-        workers[i].postMessage(req, [copy])
-      })
+      const size = bytes.byteLength
+      let req: ExtractRequest
+      let transfer: ArrayBuffer[] = []
+      if (options.shareMainThread) {
+        const shared = new SharedArrayBuffer(CLAIMABLE_DATA_OFFSET + size)
+        bytes.copy(new Uint8Array(shared, CLAIMABLE_DATA_OFFSET))
+        jobs.push({ id, path: pkgPath, shared, size, lane })
+        unclaimed += size
+        req = { id, path: pkgPath, bytes: shared, claimable: true }
+      } else {
+        // A buffer handed over is moved when it owns its whole memory; otherwise a private copy is transferred,
+        // as the caller still uses the bytes or they are a slice of Node's shared pool or of a scratch buffer.
+        const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        const copy = (
+          options.handOver && whole && !borrowed
+            ? bytes.buffer
+            : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+        ) as ArrayBuffer
+        req = { id, path: pkgPath, bytes: copy }
+        transfer = [copy]
+      }
+      lane.sizes.push(size)
+      lane.queued += size
+      const promise = post<ExtractedRefs>(lane, req, transfer)
+      // With enough waiting ahead of it for the workers, the job just posted is done here.
+      if (options.shareMainThread) {
+        dropClaimedFront()
+        if (unclaimed - size > SHARE_THRESHOLD) stealNewest()
+      }
+      return promise
+    },
+    scanClaimList(list) {
+      if (failure) return Promise.reject(failure)
+      return Promise.all(lanes.map((lane) => post<ClaimTally>(lane, { id: nextId++, list }, [])))
+    },
+    settle() {
+      dropClaimedFront()
+      while (stealNewest());
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()))
+      closed ??= Promise.all(lanes.map((l) => l.worker.terminate()))
+      await closed
     }
   }
 }

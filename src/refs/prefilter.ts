@@ -123,11 +123,14 @@ export function jsMayHaveRefs(b: Buffer): boolean {
     if (budget < 0) return true
   }
   for (let i = b.indexOf('from'); i !== -1; i = b.indexOf('from', i + 4)) {
-    if ((i > 0 && isIdentByte(b[i - 1])) || inCommentLine(b, i)) continue
+    if (i > 0 && isIdentByte(b[i - 1])) continue
     const j = skip(i + 4)
     if (budget < 0) return true
     const c = b[j]
-    if ((c === QUOTE || c === DQUOTE) && urlSpecifierStart(b, j + 1)) return true
+    // The line's look last: most hits are `Array.from(`.
+    if ((c === QUOTE || c === DQUOTE) && urlSpecifierStart(b, j + 1) && !inCommentLine(b, i)) {
+      return true
+    }
   }
   return false
 }

@@ -5,7 +5,8 @@ import { openPackageSource } from '../engine/open-source.js'
 import { cmp } from '../core/findings.js'
 import { isNonReference, refKindForPath } from './extract.js'
 import { mayHaveRefs } from './prefilter.js'
-import { createExtractor, type ExtractorOptions } from './extractor.js'
+import { createExtractor, type Extractor } from './extractor.js'
+import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-claimed.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { ExtractedRefs, RawRef } from './types.js'
 
@@ -32,7 +33,10 @@ export interface ReferenceScan {
  */
 export interface ReferenceScanner {
   wants(pkgPath: string): boolean
-  add(pkgPath: string, bytes: Buffer): void
+  /** `borrowed` bytes are the caller's again once this returns (see Extractor.extract). */
+  add(pkgPath: string, bytes: Buffer, borrowed?: boolean): void
+  /** Counts and records what a scan of a claim list found (see scan-claimed.ts). */
+  addTally(tally: ClaimTally): void
   /** Bytes handed to extraction and not yet back: callers that read ahead wait while this is high. */
   readonly backlog: number
   /** Settles once the backlog is at most `limit` bytes: readers wait on it so unscanned text cannot pile up. */
@@ -46,12 +50,12 @@ export const SCAN_BACKLOG_LIMIT = 16 * 1024 * 1024
 export function createReferenceScanner(
   pkg: PackageModel,
   config: ResolvedConfig,
-  globalUrls?: ReadonlySet<string>,
-  extractorOptions: ExtractorOptions = {}
+  globalUrls: ReadonlySet<string> | undefined,
+  /** Closed by `finish`. */
+  extractor: Extractor
 ): ReferenceScanner {
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
   const scan: ReferenceScan = { files: 0, bytes: 0, resolved: 0, notable: [], external: {} }
-  const extractor = createExtractor(extractorOptions)
   const inFlight = new Set<Promise<void>>()
   const waiters: Array<{ limit: number; wake: () => void }> = []
   let backlog = 0
@@ -99,14 +103,14 @@ export function createReferenceScanner(
     get backlog() {
       return backlog
     },
-    add(pkgPath, bytes) {
+    add(pkgPath, bytes, borrowed) {
       const size = bytes.length
       scan.files++
       scan.bytes += size
       if (!mayHaveRefs(pkgPath, bytes)) return
       backlog += size
       const task = extractor
-        .extract(pkgPath, bytes)
+        .extract(pkgPath, bytes, borrowed)
         .then(
           (refs) => record(pkgPath, refs),
           (e: unknown) => {
@@ -122,12 +126,18 @@ export function createReferenceScanner(
         })
       inFlight.add(task)
     },
+    addTally(tally) {
+      scan.files += tally.files
+      scan.bytes += tally.bytes
+      for (const { path, refs } of tally.found) record(path, refs)
+    },
     below(limit) {
       if (backlog <= limit) return Promise.resolve()
       return new Promise((wake) => waiters.push({ limit, wake }))
     },
     async finish() {
       try {
+        extractor.settle()
         await drained()
       } finally {
         await extractor.close()
@@ -141,28 +151,72 @@ export function createReferenceScanner(
 
 const READ_CONCURRENCY = 8
 
-/** The validate-only pass: reads just the HTML/CSS/JS files, a few at a time. */
+/** Files up to this size are read into one reused buffer. */
+const SCRATCH_MAX = 8 * 1024 * 1024
+
+/**
+ * The extractor for scanReferences. Here the main thread only reads, so it extracts too; the bytes are read for
+ * the scan alone, so they can be handed to a worker rather than copied. Create it before walking the package:
+ * its worker starts meanwhile.
+ */
+export function createValidateExtractor(): Extractor {
+  return createExtractor({ shareMainThread: true, handOver: true })
+}
+
+/** The validate-only pass: reads just the HTML/CSS/JS files, a few at a time; closes the extractor. */
 export async function scanReferences(
   pkg: PackageModel,
   source: PackageSource,
-  config: ResolvedConfig
+  config: ResolvedConfig,
+  extractor: Extractor = createValidateExtractor()
 ): Promise<ReferenceScan> {
-  const globalUrls = config.globalPackage
-    ? await loadGlobalUrls(config.globalPackage, config)
-    : undefined
-  // Here the main thread only reads, so it extracts too; the bytes are read for the scan alone, so they can be
-  // handed to a worker rather than copied.
-  const scanner = createReferenceScanner(pkg, config, globalUrls, {
-    shareMainThread: true,
-    handOver: true
-  })
+  let globalUrls: Set<string> | undefined
+  try {
+    globalUrls = config.globalPackage
+      ? await loadGlobalUrls(config.globalPackage, config)
+      : undefined
+  } catch (e) {
+    await extractor.close()
+    throw e
+  }
+  const scanner = createReferenceScanner(pkg, config, globalUrls, extractor)
   const queue = pkg.files.filter((f) => scanner.wants(f.path))
+  if (source.listed) {
+    // Every thread reads its share itself: no bytes cross threads, and no message per file.
+    const listed = source.listed.bind(source)
+    // Largest first: workers start on the big files, the main thread on the small ones, and they meet late.
+    const list = createClaimList(
+      queue
+        .map((f) => ({ path: f.path, size: f.size, file: listed(f.source) }))
+        .sort((a, b) => b.size - a.size)
+    )
+    const workers = extractor.scanClaimList(list)
+    const mine: ClaimTally = { files: 0, bytes: 0, found: [] }
+    try {
+      scanClaimed(list, 'back', mine)
+      const theirs = await workers
+      scanRest(list, mine)
+      for (const tally of [mine, ...theirs]) scanner.addTally(tally)
+    } catch (e) {
+      await workers.catch(() => {})
+      await scanner.finish().catch(() => {})
+      throw e
+    }
+    return scanner.finish()
+  }
+  // Most files are read, tested by the prefilter and dropped: one buffer serves them all, and only the bytes a
+  // worker gets are copied (see Extractor.extract).
+  const readSync = source.readSync
+  const scratchSize = queue.reduce((m, f) => (f.size <= SCRATCH_MAX ? Math.max(m, f.size) : m), 0)
+  const scratch = readSync && scratchSize > 0 ? Buffer.allocUnsafeSlow(scratchSize) : undefined
   let next = 0
   const reader = async () => {
     while (next < queue.length) {
       const f = queue[next++]
       await scanner.below(SCAN_BACKLOG_LIMIT)
-      scanner.add(f.path, await source.readFile(f.source))
+      if (scratch && f.size <= scratch.length)
+        scanner.add(f.path, readSync!(f.source, scratch), true)
+      else scanner.add(f.path, await source.readFile(f.source))
     }
   }
   try {

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises'
-import { parse, parseBinary } from 'plist'
 import { UsageError } from '../core/errors.js'
 
 export interface IosVersions {
@@ -29,6 +28,8 @@ async function load(file: string): Promise<IosVersions> {
       'infoPlist'
     )
   }
+  // Loaded only for packages checked against an Info.plist: with its XML parser it is most of the bundle.
+  const { parse, parseBinary } = await import('plist')
   let data: unknown
   try {
     // Xcode keeps Info.plist as XML; a plist taken from a built .app is binary.
