@@ -44,7 +44,7 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
     if (!id || !files.has(name)) throw new Error(`${name} is not a file of ${root}`)
     return { name, abs: path.join(root, ...name.split('/')), dev: id.dev, ino: id.ino }
   }
-  const readSync = (name: string, scratch?: Buffer): Buffer => readListedFile(listed(name), scratch)
+  const readSync = (name: string): Buffer => readListedFile(listed(name))
   return {
     kind: 'directory',
     location: root,

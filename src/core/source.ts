@@ -36,11 +36,8 @@ export interface PackageSource {
   /** Streams one listed file. Throws for names that are not listed files. */
   open(name: string): Readable
   readFile(name: string): Promise<Buffer>
-  /**
-   * Reads one listed file whole, at once: for small files, where a stream costs more than the read. Directories
-   * only. Given a `scratch` buffer large enough, reads into it and returns a view of it, valid until its next use.
-   */
-  readSync?(name: string, scratch?: Buffer): Buffer
+  /** Reads one listed file whole, at once: for small files, where a stream costs more than the read. Directories only. */
+  readSync?(name: string): Buffer
   /** Where a listed file is and which file it was, for another thread to read it (see listed-file.ts). Directories only. */
   listed?(name: string): ListedFile
   close(): Promise<void>

@@ -15,8 +15,7 @@ import type { ExtractedRefs } from './types.js'
 
 /** Extracts references from file bytes, on worker threads when the bundled worker is there, else inline. */
 export interface Extractor {
-  /** `borrowed` bytes are the caller's again once this returns: they are used at once or copied. */
-  extract(pkgPath: string, bytes: Buffer, borrowed?: boolean): Promise<ExtractedRefs>
+  extract(pkgPath: string, bytes: Buffer): Promise<ExtractedRefs>
   /** The caller has nothing else to do: with shareMainThread, it extracts what no worker has started. */
   settle(): void
   /**
@@ -96,9 +95,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   }
   const pending = new Map<number, Pending>()
   let failure: unknown
+  let closed: Promise<unknown> | undefined
   const idle = (lane: Lane) => {
-    // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes.
-    if (--lane.busy === 0) lane.worker.unref()
+    // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes. One
+    // being terminated must too (see close).
+    if (--lane.busy === 0 && !closed) lane.worker.unref()
   }
   const lanes: Lane[] = Array.from({ length: count }, () => {
     const progress = new Int32Array(new SharedArrayBuffer(4))
@@ -181,7 +182,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   }
 
   let nextId = 0
-  let closed: Promise<unknown> | undefined
   const post = <T>(lane: Lane, req: ExtractRequest | ClaimRequest, transfer: ArrayBuffer[]) =>
     new Promise<T>((resolve, reject) => {
       pending.set(req.id, { resolve, reject })
@@ -189,7 +189,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       lane.worker.postMessage(req, transfer)
     })
   return {
-    extract(pkgPath, bytes, borrowed = false) {
+    extract(pkgPath, bytes) {
       if (failure) return Promise.reject(failure)
       let lane = lanes[0]
       let least = queuedOn(lane)
@@ -209,10 +209,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         req = { id, path: pkgPath, bytes: shared, claimable: true }
       } else {
         // A buffer handed over is moved when it owns its whole memory; otherwise a private copy is transferred,
-        // as the caller still uses the bytes or they are a slice of Node's shared pool or of a scratch buffer.
+        // as the caller still uses the bytes or they are a slice of Node's shared pool.
         const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
         const copy = (
-          options.handOver && whole && !borrowed
+          options.handOver && whole
             ? bytes.buffer
             : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
         ) as ArrayBuffer
@@ -238,7 +238,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       while (stealNewest());
     },
     async close() {
-      closed ??= Promise.all(lanes.map((l) => l.worker.terminate()))
+      // Referenced until they are gone: the promise of an unreferenced worker's exit does not keep the process
+      // alive, and a caller awaiting it would be cut off (exit code 13, an unsettled await).
+      closed ??= Promise.all(
+        lanes.map((l) => {
+          l.worker.ref()
+          return l.worker.terminate()
+        })
+      )
       await closed
     }
   }

@@ -33,8 +33,7 @@ export interface ReferenceScan {
  */
 export interface ReferenceScanner {
   wants(pkgPath: string): boolean
-  /** `borrowed` bytes are the caller's again once this returns (see Extractor.extract). */
-  add(pkgPath: string, bytes: Buffer, borrowed?: boolean): void
+  add(pkgPath: string, bytes: Buffer): void
   /** Counts and records what a scan of a claim list found (see scan-claimed.ts). */
   addTally(tally: ClaimTally): void
   /** Bytes handed to extraction and not yet back: callers that read ahead wait while this is high. */
@@ -103,14 +102,14 @@ export function createReferenceScanner(
     get backlog() {
       return backlog
     },
-    add(pkgPath, bytes, borrowed) {
+    add(pkgPath, bytes) {
       const size = bytes.length
       scan.files++
       scan.bytes += size
       if (!mayHaveRefs(pkgPath, bytes)) return
       backlog += size
       const task = extractor
-        .extract(pkgPath, bytes, borrowed)
+        .extract(pkgPath, bytes)
         .then(
           (refs) => record(pkgPath, refs),
           (e: unknown) => {
@@ -151,9 +150,6 @@ export function createReferenceScanner(
 
 const READ_CONCURRENCY = 8
 
-/** Files up to this size are read into one reused buffer. */
-const SCRATCH_MAX = 8 * 1024 * 1024
-
 /**
  * The extractor for scanReferences. Here the main thread only reads, so it extracts too; the bytes are read for
  * the scan alone, so they can be handed to a worker rather than copied. Create it before walking the package:
@@ -163,27 +159,28 @@ export function createValidateExtractor(): Extractor {
   return createExtractor({ shareMainThread: true, handOver: true })
 }
 
-/** The validate-only pass: reads just the HTML/CSS/JS files, a few at a time; closes the extractor. */
+/**
+ * Validate's pass over the HTML/CSS/JS files; closes the extractor. In a directory every thread reads its share
+ * itself (see scan-claimed.ts): no bytes cross threads and no message goes per file. A zip's entries are read
+ * here, a few at a time, and handed over.
+ */
 export async function scanReferences(
   pkg: PackageModel,
   source: PackageSource,
   config: ResolvedConfig,
-  extractor: Extractor = createValidateExtractor()
+  extractor: Extractor
 ): Promise<ReferenceScan> {
-  let globalUrls: Set<string> | undefined
   try {
-    globalUrls = config.globalPackage
-      ? await loadGlobalUrls(config.globalPackage, config)
-      : undefined
-  } catch (e) {
-    await extractor.close()
-    throw e
-  }
-  const scanner = createReferenceScanner(pkg, config, globalUrls, extractor)
-  const queue = pkg.files.filter((f) => scanner.wants(f.path))
-  if (source.listed) {
-    // Every thread reads its share itself: no bytes cross threads, and no message per file.
-    const listed = source.listed.bind(source)
+    const queue = pkg.files.filter((f) => refKindForPath(f.path) !== undefined)
+    const scannerFor = async () =>
+      createReferenceScanner(
+        pkg,
+        config,
+        config.globalPackage ? await loadGlobalUrls(config.globalPackage, config) : undefined,
+        extractor
+      )
+    const listed = source.listed?.bind(source)
+    if (!listed) return await readAndScan(queue, source, await scannerFor())
     // Largest first: workers start on the big files, the main thread on the small ones, and they meet late.
     const list = createClaimList(
       queue
@@ -191,32 +188,32 @@ export async function scanReferences(
         .sort((a, b) => b.size - a.size)
     )
     const workers = extractor.scanClaimList(list)
+    // Awaited below, after this thread's share; a failure meanwhile must not count as unhandled.
+    workers.catch(() => {})
     const mine: ClaimTally = { files: 0, bytes: 0, found: [] }
-    try {
-      scanClaimed(list, 'back', mine)
-      const theirs = await workers
-      scanRest(list, mine)
-      for (const tally of [mine, ...theirs]) scanner.addTally(tally)
-    } catch (e) {
-      await workers.catch(() => {})
-      await scanner.finish().catch(() => {})
-      throw e
-    }
-    return scanner.finish()
+    scanClaimed(list, 'back', mine)
+    const theirs = await workers
+    scanRest(list, mine)
+    const scanner = await scannerFor()
+    for (const tally of [mine, ...theirs]) scanner.addTally(tally)
+    return await scanner.finish()
+  } finally {
+    await extractor.close()
   }
-  // Most files are read, tested by the prefilter and dropped: one buffer serves them all, and only the bytes a
-  // worker gets are copied (see Extractor.extract).
-  const readSync = source.readSync
-  const scratchSize = queue.reduce((m, f) => (f.size <= SCRATCH_MAX ? Math.max(m, f.size) : m), 0)
-  const scratch = readSync && scratchSize > 0 ? Buffer.allocUnsafeSlow(scratchSize) : undefined
+}
+
+/** Reads the files a few at a time and hands them to the scanner; the scanner waits while its backlog is high. */
+async function readAndScan(
+  queue: PackageModel['files'],
+  source: PackageSource,
+  scanner: ReferenceScanner
+): Promise<ReferenceScan> {
   let next = 0
   const reader = async () => {
     while (next < queue.length) {
       const f = queue[next++]
       await scanner.below(SCAN_BACKLOG_LIMIT)
-      if (scratch && f.size <= scratch.length)
-        scanner.add(f.path, readSync!(f.source, scratch), true)
-      else scanner.add(f.path, await source.readFile(f.source))
+      scanner.add(f.path, await source.readFile(f.source))
     }
   }
   try {
