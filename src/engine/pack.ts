@@ -29,6 +29,11 @@ const ZIP_BYTES_IN_FLIGHT = 16 * 1024 * 1024
 
 /** Files up to this size are read in one call rather than streamed (the writer deflates them in one call too). */
 const READ_AT_ONCE = 64 * 1024
+/**
+ * Files the reference scan parses are read in one call up to this size (the writer's in-memory limit, half of
+ * ZIP_BYTES_IN_FLIGHT): the scan then gets the writer's own buffer, not a copy assembled from stream chunks.
+ */
+const SCANNED_READ_AT_ONCE = ZIP_BYTES_IN_FLIGHT / 2
 
 /** A fixed, ordinary date so that zips from the same files are byte-identical on every machine. */
 export const DEFAULT_MTIME = new Date(Date.UTC(2000, 0, 1))
@@ -169,7 +174,7 @@ function zipInputs(
       open: () =>
         scanned ? afterBacklog(scanner!, () => source.open(f.source)) : source.open(f.source),
       ...(readSync &&
-        f.size <= READ_AT_ONCE && {
+        f.size <= (scanned ? SCANNED_READ_AT_ONCE : READ_AT_ONCE) && {
           read: () =>
             scanned && scanner!.backlog > SCAN_BACKLOG_LIMIT
               ? scanner!.below(SCAN_BACKLOG_LIMIT).then(() => readSync(f.source))
