@@ -102,6 +102,34 @@ describe('pack', () => {
     expect(fs.readdirSync(outDir)).toEqual([])
   })
 
+  it('scans and zips parsed files whatever way the writer reads them: one read, or streamed past its memory limit', async () => {
+    // 40 KiB (a small read), 1 MiB (one read of a scanned file), 9 MiB (streamed and spilled: over 8 MiB)
+    const sizes = { small: 40 * 1024, one: 1024 * 1024, streamed: 9 * 1024 * 1024 }
+    const tree: Tree = { 'index.html': '<script type="module" src="small.js"></script>' }
+    for (const [name, size] of Object.entries(sizes)) {
+      const tail = `\nimport './gone-${name}.js'\n`
+      tree[`${name}.js`] =
+        `${'// filler line\n'.repeat(Math.ceil((size - tail.length) / 15))}${tail}`
+    }
+    const dir = writeTree(tree)
+    const { out, result } = await pack(dir, { ...CONFIG, rules: {} }, { force: true })
+    const broken = result.findings.filter((f) => f.rule === 'ref-broken').map((f) => f.path)
+    expect(broken.sort()).toEqual(
+      ['one.js', 'small.js', 'streamed.js'].map((n) => `20171228/www/${n}`)
+    )
+    const listing = python(
+      'import sys, zipfile, hashlib\nz = zipfile.ZipFile(sys.argv[1])\nfor i in z.infolist():\n  print(i.filename, hashlib.sha256(z.read(i)).hexdigest())',
+      out
+    )
+    for (const name of Object.keys(sizes)) {
+      const digest = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, `${name}.js`)))
+        .digest('hex')
+      expect(listing).toContain(`20171228/www/${name}.js ${digest}`)
+    }
+  })
+
   it('packs a laid-out directory as is and a directory that is the ID folder under its own name', async () => {
     const laidOut = writeTree({ '00000089/www/index.html': '<p>hi</p>' })
     const a = await pack(laidOut, { mainEntry: '/www/index.html' })
