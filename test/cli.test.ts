@@ -141,12 +141,27 @@ describe('reference scan on worker threads', () => {
     }
     const dir = writeTree(files)
     const args = ['validate', dir, '--main-entry', '/www/p0.html', '--format', 'json']
-    const withWorkers = cli(args)
-    const inline = cli(args, process.cwd(), { H5_OFFLINE_NO_WORKERS: '1' })
+    const withWorkers = cli(args, process.cwd(), { H5_OFFLINE_WORKERS: 'always' })
+    const inline = cli(args, process.cwd(), { H5_OFFLINE_WORKERS: 'never' })
     expect(withWorkers.status).toBe(1)
     const a = JSON.parse(withWorkers.stdout)
     expect(a.counts.error).toBe(120)
     expect(a).toEqual(JSON.parse(inline.stdout))
+    // pack too: the same findings and the same zip either way
+    const packs = ['always', 'never'].map((mode) => {
+      const out = path.join(tempDir('h5-out-'), 'p.zip')
+      const r = cli(
+        ['pack', dir, '--main-entry', '/www/p0.html', '--out', out, '--force', '--format', 'json'],
+        process.cwd(),
+        {
+          H5_OFFLINE_WORKERS: mode
+        }
+      )
+      return JSON.parse(r.stdout)
+    })
+    expect(packs[0].findings).toEqual(a.findings)
+    expect(packs[0].findings).toEqual(packs[1].findings)
+    expect(packs[0].zip.sha256).toBe(packs[1].zip.sha256)
   })
 })
 

@@ -190,7 +190,12 @@ describe('the source changes between listing and reading', () => {
    * package is listed and before any file is read; `sh` runs `mutation` only once that open happened (its own
    * open for writing returns then), and writes the plist only after the mutation: deterministic ordering.
    */
-  async function withMutation(site: string, mutation: string, command: string[]) {
+  async function withMutation(
+    site: string,
+    mutation: string,
+    command: string[],
+    env: Record<string, string | undefined> = ENV
+  ) {
     const fifo = path.join(tempDir('h5-fifo-'), 'Info.plist')
     spawnSync('mkfifo', [fifo])
     const helper = spawn(
@@ -204,7 +209,7 @@ describe('the source changes between listing and reading', () => {
     let helperErr = ''
     helper.stderr.on('data', (d: Buffer) => (helperErr += d.toString()))
     const helperDone = new Promise<number | null>((resolve) => helper.on('close', resolve))
-    const child = spawn(process.execPath, [CLI, ...command, '--info-plist', fifo], { env: ENV })
+    const child = spawn(process.execPath, [CLI, ...command, '--info-plist', fifo], { env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -308,7 +313,9 @@ describe('the source changes between listing and reading', () => {
       const r = await withMutation(
         site,
         `mv 20171228/www 20171228/www.orig; ln -s "${root}/outside" 20171228/www`,
-        ['validate', site, ...MAIN, '--format', 'json']
+        ['validate', site, ...MAIN, '--format', 'json'],
+        // A package this small is scanned on the main thread alone unless told otherwise.
+        { ...ENV, H5_OFFLINE_WORKERS: 'always' }
       )
       expect(r.status).toBe(2)
       expect(r.stderr).toMatch(

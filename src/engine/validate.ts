@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../core/config.js'
 import { compareFindings, countFindings, type Counts, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import { contentRules, packageRules } from '../rules/index.js'
+import type { Extractor } from '../refs/extractor.js'
 import { createValidateExtractor, scanReferences, type ReferenceScan } from '../refs/scan.js'
 import { openPackageSource } from './open-source.js'
 import { checkRuleSettings, runRules } from './run-rules.js'
@@ -21,21 +22,19 @@ export async function validatePackage(
   config: ResolvedConfig
 ): Promise<Validation> {
   checkRuleSettings(config, allRules)
-  // Its worker starts while the package is listed.
-  const extractor = config.checkReferences ? createValidateExtractor() : undefined
+  const source = await openPackageSource(location, config)
+  let extractor: Extractor | undefined
   try {
-    const source = await openPackageSource(location, config)
-    try {
-      const pkg = buildPackageModel(source, config)
-      const findings = await runRules(packageRules, { config, pkg })
-      const refs = extractor && (await scanReferences(pkg, source, config, extractor))
-      if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
-      return result(pkg, findings, refs)
-    } finally {
-      await source.close()
-    }
+    const pkg = buildPackageModel(source, config)
+    // A worker, if the scan is big enough for one, starts while the package rules run.
+    extractor = config.checkReferences ? createValidateExtractor(pkg) : undefined
+    const findings = await runRules(packageRules, { config, pkg })
+    const refs = extractor && (await scanReferences(pkg, source, config, extractor))
+    if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
+    return result(pkg, findings, refs)
   } finally {
     await extractor?.close()
+    await source.close()
   }
 }
 

@@ -48,6 +48,8 @@ export interface ExtractorOptions {
   handOver?: boolean
   /** The worker bundle to run; by default the one next to the running bundle, if any. */
   script?: string
+  /** False: everything on the calling thread. */
+  workers?: boolean
 }
 
 /** Unclaimed bytes waiting for the workers past which a sharing main thread does a new job itself. */
@@ -82,7 +84,10 @@ type Answer =
   | { id: number; error: { message: string; code?: string } }
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
-  const script = process.env.H5_OFFLINE_NO_WORKERS ? undefined : (options.script ?? workerScript())
+  // H5_OFFLINE_WORKERS=never|always overrides the caller's choice, for tests and measurements.
+  const forced = process.env.H5_OFFLINE_WORKERS
+  const wanted = forced === 'never' ? false : forced === 'always' || options.workers !== false
+  const script = wanted ? (options.script ?? workerScript()) : undefined
   // One core stays with the main thread (reading, resolving, and feeding deflate in pack).
   const count = Math.min(2, Math.max(1, os.availableParallelism() - 1))
   if (!script) {
