@@ -102,9 +102,10 @@ describe('pack', () => {
     expect(fs.readdirSync(outDir)).toEqual([])
   })
 
-  it('scans and zips parsed files whatever way the writer reads them: one read, or streamed past its memory limit', async () => {
-    // 40 KiB (a small read), 1 MiB (one read of a scanned file), 9 MiB (streamed and spilled: over 8 MiB)
-    const sizes = { small: 40 * 1024, one: 1024 * 1024, streamed: 9 * 1024 * 1024 }
+  it('scans and zips parsed files whatever way the writer reads them: one read, spilled, or streamed', async () => {
+    // 40 KiB (a small read), 9 MiB (one read of a parsed file, spilled: over the writer's 8 MiB in memory),
+    // 33 MiB (streamed and spilled: over 32 MiB)
+    const sizes = { small: 40 * 1024, one: 9 * 1024 * 1024, streamed: 33 * 1024 * 1024 }
     const tree: Tree = { 'index.html': '<script type="module" src="small.js"></script>' }
     for (const [name, size] of Object.entries(sizes)) {
       const tail = `\nimport './gone-${name}.js'\n`
