@@ -3,7 +3,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { UsageError } from './errors.js'
 import { cmp } from './findings.js'
-import { assertSameFile, readListedFile, type ListedFile } from './listed-file.js'
+import { assertSameFile, openListedFile, readListedFile, type ListedFile } from './listed-file.js'
 import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
 
 /**
@@ -55,14 +55,7 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
         const bytes = readSync(name)
         return Readable.from(bytes.length ? [bytes] : [])
       }
-      const file = listed(name)
-      const fd = fs.openSync(file.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
-      try {
-        assertSameFile(file, fs.fstatSync(fd))
-      } catch (e) {
-        fs.closeSync(fd)
-        throw e
-      }
+      const { fd } = openListedFile(listed(name))
       return fs.createReadStream('', { fd, highWaterMark: 256 * 1024 })
     },
     readSync,

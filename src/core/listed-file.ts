@@ -16,21 +16,32 @@ export interface ListedFile {
  * buffer large enough, reads into it and returns a view of it, valid until its next use.
  */
 export function readListedFile(file: ListedFile, scratch?: Buffer): Buffer {
-  const fd = fs.openSync(file.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  const { fd, size } = openListedFile(file)
   try {
-    const st = fs.fstatSync(fd)
-    assertSameFile(file, st)
-    if (!scratch || st.size > scratch.length) return fs.readFileSync(fd)
+    if (!scratch || size > scratch.length) return fs.readFileSync(fd)
     // Into memory already mapped: fresh buffers cost a page fault per 4 KiB and garbage to collect.
     let n = 0
-    while (n < st.size) {
-      const got = fs.readSync(fd, scratch, n, st.size - n, null)
+    while (n < size) {
+      const got = fs.readSync(fd, scratch, n, size - n, null)
       if (got === 0) break
       n += got
     }
     return scratch.subarray(0, n)
   } finally {
     fs.closeSync(fd)
+  }
+}
+
+/** Opens a listed file for reading, checked as readListedFile does; the caller closes the descriptor. */
+export function openListedFile(file: ListedFile): { fd: number; size: number } {
+  const fd = fs.openSync(file.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  try {
+    const st = fs.fstatSync(fd)
+    assertSameFile(file, st)
+    return { fd, size: st.size }
+  } catch (e) {
+    fs.closeSync(fd)
+    throw e
   }
 }
 

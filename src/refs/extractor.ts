@@ -40,8 +40,8 @@ function workerScript(): string | undefined {
 export interface ExtractorOptions {
   /**
    * Let the main thread extract too: jobs it posts stay claimable (see ExtractRequest); it does a new one itself
-   * when enough wait ahead of it, and takes the newest ones while any are free once it settles. Right for validate, where the main thread
-   * only reads; wrong for pack, where it must keep deflate fed.
+   * when enough wait ahead of it, and the free ones, newest first, once it settles. Right for validate, where the
+   * main thread only reads; wrong for pack, where it must keep deflate fed.
    */
   shareMainThread?: boolean
   /** The caller gives its buffers up: one that owns its whole memory is moved to a worker, not copied. */
@@ -147,8 +147,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return lane.queued
   }
 
-  // Claimable jobs, oldest first from `jobsHead`. Workers take them from the front, in the order posted, the main
-  // thread from the back: past the claimed jobs at the front, every job is free.
+  // Claimable jobs, oldest first from `jobsHead`. Each worker takes its own in the order posted, the main thread
+  // takes them from the back.
   let jobs: Job[] = []
   let jobsHead = 0
   let unclaimed = 0
@@ -161,18 +161,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       jobsHead = 0
     }
   }
-  /** Takes the newest free job and extracts it here; false when none is left. */
+  /** Takes the newest job off the list and extracts it here unless a worker has it; false when none is left. */
   const stealNewest = (): boolean => {
     if (jobsHead === jobs.length) return false
     const job = jobs.pop()!
     unclaimed -= job.size
-    // A worker has it, and so every older job too.
-    if (!claim(job.shared)) {
-      jobs = []
-      jobsHead = 0
-      unclaimed = 0
-      return false
-    }
+    // A worker has it: it answers as usual.
+    if (!claim(job.shared)) return true
     const p = pending.get(job.id)
     pending.delete(job.id)
     idle(job.lane)

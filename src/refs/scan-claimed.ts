@@ -37,15 +37,13 @@ export function createClaimList(files: ClaimList['files']): ClaimList {
 /**
  * Scans what this thread can claim; a read error stops it and is thrown. Workers go through to the end of the
  * list. The main thread leaves files over MAIN_THREAD_MAX to them and stops at the first file a worker has;
- * `rest` then takes whatever is still free once the workers are done (all of it when there are none).
+ * `scanRest` then takes whatever is still free once the workers are done (all of it when there are none).
  */
 export function scanClaimed(list: ClaimList, side: 'front' | 'back', tally: ClaimTally): void {
   const scan = scannerOf(list, tally)
   if (side === 'front') {
-    for (let i = Atomics.add(list.cursor, 0, 1); i < list.files.length; ) {
-      scan(i)
-      i = Atomics.add(list.cursor, 0, 1)
-    }
+    const n = list.files.length
+    for (let i = Atomics.add(list.cursor, 0, 1); i < n; i = Atomics.add(list.cursor, 0, 1)) scan(i)
     return
   }
   for (let i = list.files.length - 1; i >= 0; i--) {

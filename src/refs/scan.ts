@@ -157,17 +157,10 @@ const READ_CONCURRENCY = 8
  */
 const VALIDATE_WORKER_MIN_BYTES = 64 * 1024 * 1024
 
-/**
- * The extractor for scanReferences. Here the main thread only reads, so it extracts too; the bytes are read for
- * the scan alone, so they can be handed to a worker rather than copied.
- */
+/** The extractor for scanReferences. Here the main thread only reads, so it extracts too. */
 export function createValidateExtractor(pkg: PackageModel): Extractor {
   const bytes = pkg.files.reduce((n, f) => (refKindForPath(f.path) ? n + f.size : n), 0)
-  return createExtractor({
-    shareMainThread: true,
-    handOver: true,
-    workers: bytes >= VALIDATE_WORKER_MIN_BYTES
-  })
+  return createExtractor({ shareMainThread: true, workers: bytes >= VALIDATE_WORKER_MIN_BYTES })
 }
 
 /**
