@@ -2,13 +2,6 @@ import { extractRefs } from './extract.js'
 import type { ClaimList } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
 
-/**
- * The slot of the Int32Array a worker shares with the main thread that counts the files it has taken off its
- * queue. Readable without a turn of the event loop: validate's main thread reads and extracts in one run of
- * microtasks and would see a worker's `message` events only at the end.
- */
-export const PROGRESS_DONE = 0
-
 /** Where a claimable job's bytes start in its shared buffer; the Int32 before is its claim word (0 = free). */
 export const CLAIMABLE_DATA_OFFSET = 8
 

@@ -2,18 +2,15 @@
  * Worker entry: extracts references off the main thread, which meanwhile reads files and feeds deflate.
  * Bundled on its own (dist/refs-worker/index.js) because a worker needs a file to start from.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import {
   CLAIMABLE_DATA_OFFSET,
   claim,
   extractBytes,
-  PROGRESS_DONE,
   type ClaimRequest,
   type ExtractRequest
 } from './extract-bytes.js'
 import { scanClaimed, type ClaimTally } from './scan-claimed.js'
-
-const progress = (workerData as { progress: Int32Array }).progress
 
 parentPort?.on('message', (req: ExtractRequest | ClaimRequest) => {
   if ('list' in req) {
@@ -34,8 +31,6 @@ parentPort?.on('message', (req: ExtractRequest | ClaimRequest) => {
       req.path,
       req.claimable ? Buffer.from(req.bytes, CLAIMABLE_DATA_OFFSET) : Buffer.from(req.bytes)
     )
-  // Counted before the result is posted: the main thread may read it before it handles any message.
-  Atomics.add(progress, PROGRESS_DONE, 1)
   // A job the main thread took is answered there.
   if (result) parentPort!.postMessage({ id: req.id, result })
 })

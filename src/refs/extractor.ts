@@ -6,7 +6,6 @@ import {
   CLAIMABLE_DATA_OFFSET,
   claim,
   extractBytes,
-  PROGRESS_DONE,
   type ClaimRequest,
   type ExtractRequest
 } from './extract-bytes.js'
@@ -57,11 +56,9 @@ const SHARE_THRESHOLD = 512 * 1024
 
 interface Lane {
   worker: Worker
-  progress: Int32Array
-  /** Sizes of the files posted and not yet taken off the queue, oldest first, from `head`. */
-  sizes: number[]
-  head: number
+  /** Bytes of the jobs posted to it and not answered yet (a lane is chosen by it). */
   queued: number
+  /** Messages not answered yet. */
   busy: number
 }
 
@@ -70,12 +67,13 @@ interface Job {
   path: string
   shared: SharedArrayBuffer
   size: number
-  lane: Lane
 }
 
 interface Pending {
   resolve: (r: never) => void
   reject: (e: unknown) => void
+  lane: Lane
+  size: number
 }
 
 type Answer =
@@ -101,25 +99,21 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const pending = new Map<number, Pending>()
   let failure: unknown
   let closed: Promise<unknown> | undefined
-  const idle = (lane: Lane) => {
+  /** The job is answered (by its worker, or done on this thread): off its lane's books. */
+  const answered = (id: number): Pending | undefined => {
+    const p = pending.get(id)
+    if (!p) return undefined
+    pending.delete(id)
+    p.lane.queued -= p.size
     // An idle worker must not keep the process alive; a busy one must, or an awaited result never comes. One
     // being terminated must too (see close).
-    if (--lane.busy === 0 && !closed) lane.worker.unref()
+    if (--p.lane.busy === 0 && !closed) p.lane.worker.unref()
+    return p
   }
   const lanes: Lane[] = Array.from({ length: count }, () => {
-    const progress = new Int32Array(new SharedArrayBuffer(4))
-    const lane: Lane = {
-      worker: new Worker(script, { workerData: { progress } }),
-      progress,
-      sizes: [],
-      head: 0,
-      queued: 0,
-      busy: 0
-    }
+    const lane: Lane = { worker: new Worker(script), queued: 0, busy: 0 }
     lane.worker.on('message', (answer: Answer) => {
-      const p = pending.get(answer.id)
-      pending.delete(answer.id)
-      idle(lane)
+      const p = answered(answer.id)
       if ('error' in answer) {
         p?.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }))
       } else {
@@ -134,18 +128,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     lane.worker.unref()
     return lane
   })
-
-  /** Bytes posted to a lane that its worker has not taken off its queue, as of now. */
-  const queuedOn = (lane: Lane): number => {
-    const done = Atomics.load(lane.progress, PROGRESS_DONE)
-    while (lane.head < done) lane.queued -= lane.sizes[lane.head++]
-    if (lane.head > 1024 && lane.head * 2 > lane.sizes.length) {
-      lane.sizes = lane.sizes.slice(lane.head)
-      Atomics.sub(lane.progress, PROGRESS_DONE, lane.head)
-      lane.head = 0
-    }
-    return lane.queued
-  }
 
   // Claimable jobs, oldest first from `jobsHead`. Each worker takes its own in the order posted, the main thread
   // takes them from the back.
@@ -168,9 +150,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     unclaimed -= job.size
     // A worker has it: it answers as usual.
     if (!claim(job.shared)) return true
-    const p = pending.get(job.id)
-    pending.delete(job.id)
-    idle(job.lane)
+    const p = answered(job.id)
     try {
       p?.resolve(
         extractBytes(job.path, Buffer.from(job.shared, CLAIMABLE_DATA_OFFSET, job.size)) as never
@@ -182,21 +162,22 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   }
 
   let nextId = 0
-  const post = <T>(lane: Lane, req: ExtractRequest | ClaimRequest, transfer: ArrayBuffer[]) =>
+  const post = <T>(
+    lane: Lane,
+    req: ExtractRequest | ClaimRequest,
+    size: number,
+    transfer: ArrayBuffer[]
+  ) =>
     new Promise<T>((resolve, reject) => {
-      pending.set(req.id, { resolve, reject })
+      pending.set(req.id, { resolve, reject, lane, size })
+      lane.queued += size
       if (lane.busy++ === 0) lane.worker.ref()
       lane.worker.postMessage(req, transfer)
     })
   return {
     extract(pkgPath, bytes) {
       if (failure) return Promise.reject(failure)
-      let lane = lanes[0]
-      let least = queuedOn(lane)
-      for (let i = 1; i < lanes.length; i++) {
-        const q = queuedOn(lanes[i])
-        if (q < least) [lane, least] = [lanes[i], q]
-      }
+      const lane = lanes.reduce((a, b) => (b.queued < a.queued ? b : a))
       const id = nextId++
       const size = bytes.byteLength
       let req: ExtractRequest
@@ -204,7 +185,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (options.shareMainThread) {
         const shared = new SharedArrayBuffer(CLAIMABLE_DATA_OFFSET + size)
         bytes.copy(new Uint8Array(shared, CLAIMABLE_DATA_OFFSET))
-        jobs.push({ id, path: pkgPath, shared, size, lane })
+        jobs.push({ id, path: pkgPath, shared, size })
         unclaimed += size
         req = { id, path: pkgPath, bytes: shared, claimable: true }
       } else {
@@ -219,9 +200,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         req = { id, path: pkgPath, bytes: copy }
         transfer = [copy]
       }
-      lane.sizes.push(size)
-      lane.queued += size
-      const promise = post<ExtractedRefs>(lane, req, transfer)
+      const promise = post<ExtractedRefs>(lane, req, size, transfer)
       // With enough waiting ahead of it for the workers, the job just posted is done here.
       if (options.shareMainThread) {
         dropClaimedFront()
@@ -231,7 +210,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     },
     scanClaimList(list) {
       if (failure) return Promise.reject(failure)
-      return Promise.all(lanes.map((lane) => post<ClaimTally>(lane, { id: nextId++, list }, [])))
+      return Promise.all(lanes.map((lane) => post<ClaimTally>(lane, { id: nextId++, list }, 0, [])))
     },
     settle() {
       dropClaimedFront()
