@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extractCssRefs } from '../src/refs/extract-css.js'
+import { extractCssRefs, scanCss, scanCssExact } from '../src/refs/extract-css.js'
 import { extractHtmlRefs, parseSrcset } from '../src/refs/extract-html.js'
 import { extractJsRefs, isUrlSpecifier } from '../src/refs/extract-js.js'
 import { extractRefs, isNonReference, refKindForPath } from '../src/refs/extract.js'
@@ -720,5 +720,99 @@ describe('robustness (property-based)', () => {
       }),
       { numRuns: 1500 }
     )
+  })
+})
+
+describe('scanCss: quiet spans skipped', () => {
+  // Everything that can start, end or hide a reference, and what looks like it but is not one.
+  const piece = fc.constantFrom(
+    ...['url(', 'URL(', 'u\\72l(', '\\75 rl(', 'src(', 'Src(', 'image-set(', '-webkit-image-set('],
+    ...[
+      '-o-image-set(',
+      '-Moz-Image-Set(',
+      'x-image-set(',
+      '1url(',
+      '#url(',
+      '#',
+      '@url(',
+      '@namespace '
+    ],
+    ...[
+      '@media ',
+      '@',
+      'a.png',
+      '"b.png"',
+      "'c.png'",
+      '"d\\"e.png"',
+      '"\\\n"',
+      '(',
+      ')',
+      '{',
+      '}',
+      ';'
+    ],
+    ...[
+      ',',
+      ' ',
+      '\n',
+      '\r\n',
+      '\f',
+      '/*',
+      '*/',
+      '/',
+      '*',
+      '\\',
+      '\\\n',
+      '\\31 ',
+      'x',
+      '-',
+      'é',
+      '😀'
+    ],
+    ...[
+      ':',
+      '.',
+      'rgba(0,0,0,.1)',
+      'var(--a)',
+      'url(a b)',
+      'url( "q" )',
+      "url('r')",
+      '"',
+      "'",
+      '\u0000'
+    ],
+    ...['a{b:url(e.png)}', '.sm\\:flex', 'foo(', 'srcx(', 'xurl(', '@import ', '@\\']
+  )
+  const found = (scan: typeof scanCss, t: string, start: number, end: number): string[] => {
+    const out: string[] = []
+    scan(t, start, end, (url, offset, kind) => out.push(`${url} @${offset} ${kind}`))
+    return out
+  }
+
+  it('finds what the tokenizer alone finds, at the same offsets, in any range', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 30 }).map((a) => a.join('')),
+        fc.nat(),
+        fc.nat(),
+        (t, x, y) => {
+          const start = x % (t.length + 1)
+          const end = start + (y % (t.length - start + 1))
+          expect(found(scanCss, t, start, end)).toEqual(found(scanCssExact, t, start, end))
+          expect(found(scanCss, t, 0, t.length)).toEqual(found(scanCssExact, t, 0, t.length))
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('reads names whole where a span stops inside them', () => {
+    const t =
+      '.a{b:x}#url(h.png) xurl(i.png) .sm\\:p{c:u\\72l(j.png)}d{e:rgba(0,0,0) -webkit-image-set("k.png" 1x)}'
+    expect(found(scanCss, t, 0, t.length)).toEqual([
+      `j.png @${t.indexOf('j.png')} css-url`,
+      `k.png @${t.indexOf('k.png')} css-url`
+    ])
+    expect(found(scanCssExact, t, 0, t.length)).toEqual(found(scanCss, t, 0, t.length))
   })
 })

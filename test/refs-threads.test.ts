@@ -7,6 +7,7 @@ import { createExtractor } from '../src/refs/extractor.js'
 import { mayHaveRefs } from '../src/refs/prefilter.js'
 import {
   createClaimList,
+  MAIN_THREAD_MAX,
   scanClaimed,
   scanRest,
   type ClaimList,
@@ -31,7 +32,8 @@ function sampleTree(count: number): Record<string, string> {
       `import './dep${i}.js'\nconst u = new URL('./w${i}.js', import.meta.url)`
     files[`www/plain${i}.js`] = `export const value = ${i}` // no reference: the prefilter drops it
   }
-  files['www/big.js'] = `${'// filler\n'.repeat(120_000)}import('./late.js')`
+  files['www/big.js'] =
+    `${'// filler\n'.repeat(Math.ceil(MAIN_THREAD_MAX / 10) + 1)}import('./late.js')`
   return files
 }
 

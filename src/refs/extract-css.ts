@@ -189,8 +189,54 @@ function runEnd(re: RegExp, s: string, i: number): number {
  * place) and `style=""` attribute values.
  */
 export function scanCss(s: string, start: number, end: number, sink: CssRefSink): void {
+  scanTokens(s, start, end, sink, !mentionsImport(s, start, end))
+}
+
+/**
+ * The tokenizer alone, without skipping quiet spans: the reference the skipping is checked against in
+ * tests.
+ */
+export function scanCssExact(s: string, start: number, end: number, sink: CssRefSink): void {
+  scanTokens(s, start, end, sink, false)
+}
+
+/**
+ * `@` followed by `i`, `I` or `\` in `s[start, end)`: where `@import` (or an escaped at-keyword) may
+ * be. Only `@import` needs to know whether the parentheses before it are closed, which a skipped span
+ * does not tell.
+ */
+function mentionsImport(s: string, start: number, end: number): boolean {
+  for (let k = s.indexOf('@', start); k !== -1 && k + 1 < end; k = s.indexOf('@', k + 1)) {
+    const c = s.charCodeAt(k + 1)
+    if (c === 0x69 || c === 0x49 || c === C.Backslash) return true
+  }
+  return false
+}
+
+/**
+ * Where a quiet span must hand over to the tokenizer: a comment, a string, an at-keyword, an escape or a
+ * parenthesis (which may open `url(`, `src(` or `image-set(`).
+ */
+const QUIET_STOP = /[/"'@\\(]/g
+
+/**
+ * Tokenizes `s[start, end)`. With `skipQuiet`, whenever no `url(`, `src(` or `image-set(` is open (and no
+ * `@namespace`), it jumps to the next character that can start a token that matters (QUIET_STOP); what it
+ * jumps over — names, numbers, punctuation, whitespace, other functions' parentheses — changes nothing
+ * but the count of parentheses open, which only `@import` reads (so callers skip only where none can be).
+ * Built CSS is mostly such spans: about 4 times faster on real files.
+ */
+function scanTokens(
+  s: string,
+  start: number,
+  end: number,
+  sink: CssRefSink,
+  skipQuiet: boolean
+): void {
   // Stack of open functions / parentheses (Fn codes). Cleared at `{`, `}`, `;`.
   const fns: Fn[] = []
+  // How many entries of `fns` give a string URL meaning (not Fn.Other).
+  let meaningful = 0
   // The next significant token is the first one after `@import`.
   let afterImport = false
   // Inside an `@namespace` prelude: its url is a namespace name, not a fetch.
@@ -198,6 +244,10 @@ export function scanCss(s: string, start: number, end: number, sink: CssRefSink)
   let i = start
 
   while (i < end) {
+    if (skipQuiet && meaningful === 0 && !inNamespace) {
+      i = quietSpanEnd(s, i, end)
+      if (i >= end) break
+    }
     const c = s.charCodeAt(i)
 
     // Whitespace and comments do not change any state.
@@ -322,6 +372,7 @@ export function scanCss(s: string, start: number, end: number, sink: CssRefSink)
         if (k < end && (q === C.DQuote || q === C.SQuote)) {
           // `url(` function token; its string is handled by the string branch.
           fns.push(Fn.Url)
+          meaningful++
           i = k
           continue
         }
@@ -332,6 +383,7 @@ export function scanCss(s: string, start: number, end: number, sink: CssRefSink)
         continue
       }
       fns.push(fn)
+      if (fn !== Fn.Other) meaningful++
       afterImport = false
       continue
     }
@@ -341,12 +393,39 @@ export function scanCss(s: string, start: number, end: number, sink: CssRefSink)
     if (c === C.LParen) {
       fns.push(Fn.Other)
     } else if (c === C.RParen) {
-      fns.pop()
+      const fn = fns.pop()
+      if (fn !== undefined && fn !== Fn.Other) meaningful--
     } else if (c === C.LBrace || c === C.RBrace || c === C.Semi) {
       fns.length = 0
+      meaningful = 0
       inNamespace = false
     }
     afterImport = false
+  }
+}
+
+/**
+ * Start of the next token after `from` that the tokenizer must see (see scanTokens), or `end`. Stops are
+ * backed up to the start of the name they end or interrupt, since the tokenizer reads names whole.
+ */
+function quietSpanEnd(s: string, from: number, end: number): number {
+  QUIET_STOP.lastIndex = from
+  for (;;) {
+    if (QUIET_STOP.lastIndex >= end || !QUIET_STOP.test(s)) return end
+    const k = QUIET_STOP.lastIndex - 1
+    if (k >= end) return end
+    const c = s.charCodeAt(k)
+    if (c === C.Slash) {
+      if (k + 1 < end && s.charCodeAt(k + 1) === C.Star) return k
+      continue
+    }
+    if (c !== C.LParen && c !== C.Backslash) return k
+    // The name before `(` or `\`; a name is never cut by where the span began.
+    let a = k
+    while (a > from && isNameChar(s.charCodeAt(a - 1))) a--
+    if (c === C.Backslash) return a > from && s.charCodeAt(a - 1) === C.Hash ? a - 1 : a
+    if (a === k || (a > from && s.charCodeAt(a - 1) === C.Hash)) continue
+    if (functionKindAt(s, a, k) !== Fn.Other) return a
   }
 }
 
