@@ -206,8 +206,11 @@ export function scanCssExact(s: string, start: number, end: number, sink: CssRef
  * does not tell.
  */
 function mentionsImport(s: string, start: number, end: number): boolean {
-  for (let k = s.indexOf('@', start); k !== -1 && k + 1 < end; k = s.indexOf('@', k + 1)) {
-    const c = s.charCodeAt(k + 1)
+  // A `<style>` is scanned in place in its page: searching the page past it, for each one, would cost the
+  // page's length per `<style>` (a slice shares the characters, it does not copy them).
+  const t = start === 0 && end === s.length ? s : s.slice(start, end)
+  for (let k = t.indexOf('@'); k !== -1 && k + 1 < t.length; k = t.indexOf('@', k + 1)) {
+    const c = t.charCodeAt(k + 1)
     if (c === 0x69 || c === 0x49 || c === C.Backslash) return true
   }
   return false
