@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { extractCssRefs, scanCss, scanCssExact } from '../src/refs/extract-css.js'
 import { extractHtmlRefs, parseSrcset } from '../src/refs/extract-html.js'
-import { extractJsRefs, isUrlSpecifier } from '../src/refs/extract-js.js'
+import { extractJsRefs, extractJsRefsFromBytes, isUrlSpecifier } from '../src/refs/extract-js.js'
 import { extractRefs, isNonReference, refKindForPath } from '../src/refs/extract.js'
 import { LineIndex, computeLineStarts, stripBom } from '../src/refs/location.js'
 import type { RawRef } from '../src/refs/types.js'
@@ -814,5 +814,94 @@ describe('scanCss: quiet spans skipped', () => {
       `k.png @${t.indexOf('k.png')} css-url`
     ])
     expect(found(scanCssExact, t, 0, t.length)).toEqual(found(scanCss, t, 0, t.length))
+  })
+})
+
+describe('extractJsRefsFromBytes: non-ASCII text lexed one byte per character', () => {
+  it('gives the URL and the UTF-16 column after non-ASCII characters on the line', () => {
+    const text =
+      "// café 😀\nconst s = '中文'; import('./a.js'); import './é.js'\nnew URL('./w.js', import.meta.url)"
+    const refs = extractJsRefsFromBytes(Buffer.from(text))
+    expect(refs).toEqual(extractJsRefs(text))
+    expect(refs.map((r) => [r.url, r.line, r.column])).toEqual([
+      ['./a.js', 2, text.split('\n')[1].indexOf('./a.js') + 1],
+      ['./é.js', 2, text.split('\n')[1].indexOf('./é.js') + 1],
+      ['./w.js', 3, 10]
+    ])
+  })
+
+  // Non-ASCII characters in every place, including those whose UTF-8 form holds a 0xA0 byte (à, †: a no-break
+  // space in Latin-1), the ones the lexer takes for whitespace, a BOM, and bytes that are not UTF-8.
+  const piece = fc.constantFrom(
+    ...[
+      "import('./a.js')",
+      "import './b.js'",
+      'import(',
+      "'./c.js'",
+      ')',
+      ';',
+      '\n',
+      ' ',
+      'x',
+      '/',
+      '/*',
+      '*/'
+    ],
+    ...[
+      '//',
+      '"',
+      "'",
+      '`',
+      '${',
+      '}',
+      '{',
+      'export * from ',
+      "new URL('./w.js', import.meta.url)",
+      'é'
+    ],
+    ...[
+      'à',
+      '†',
+      '中',
+      '😀',
+      '\u00a0',
+      '\u2028',
+      '\u2029',
+      '\ufeff',
+      'ï»¿',
+      'import\u00a0',
+      "'./à.js'",
+      '/à/'
+    ]
+  )
+  const bytesOf = (parts: string[], junk: number[]): Buffer => {
+    const b = Buffer.from(parts.join(''))
+    // Bytes that are not UTF-8 (a lone 0xA0, a cut sequence) at chosen places.
+    for (const j of junk) if (b.length) b[j % b.length] = j % 2 ? 0xa0 : 0xe4
+    return b
+  }
+
+  // Any other character, next to keywords and punctuation.
+  const anyChar = fc
+    .integer({ min: 0x80, max: 0x10ffff })
+    .filter((c) => c < 0xd800 || c > 0xdfff)
+    .map((c) => String.fromCodePoint(c))
+
+  it('finds what extractJsRefs finds in the decoded text, in modules and classic scripts', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.oneof(piece, anyChar), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.nat(), { maxLength: 2 }),
+        fc.boolean(),
+        (bom, parts, junk, module) => {
+          const b = bytesOf(bom ? ['\ufeff', ...parts] : parts, junk)
+          expect(extractJsRefsFromBytes(b, { module })).toEqual(
+            extractJsRefs(b.toString('utf8'), { module })
+          )
+        }
+      ),
+      { numRuns: 3000 }
+    )
   })
 })

@@ -1,4 +1,5 @@
-import { extractRefs } from './extract.js'
+import { extractRefs, isClassicScript, refKindForPath } from './extract.js'
+import { extractJsRefsFromBytes } from './extract-js.js'
 import type { ClaimList } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
 
@@ -29,5 +30,8 @@ export function claim(bytes: SharedArrayBuffer): boolean {
 
 /** Decodes and extracts; the caller has ruled out most files already (see prefilter.ts). */
 export function extractBytes(path: string, bytes: Buffer): ExtractedRefs {
+  if (refKindForPath(path) === 'js') {
+    return { refs: extractJsRefsFromBytes(bytes, { module: !isClassicScript(path) }) }
+  }
   return extractRefs(path, bytes.toString('utf8'))
 }

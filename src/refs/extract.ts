@@ -43,10 +43,15 @@ export function extractRefs(path: string, text: string): ExtractedRefs {
     case 'css':
       return { refs: extractCssRefs(text) }
     case 'js':
-      return { refs: extractJsRefs(text, { module: extension(path) !== '.cjs' }) }
+      return { refs: extractJsRefs(text, { module: !isClassicScript(path) }) }
     default:
       return { refs: [] }
   }
+}
+
+/** `.cjs`: lexed as a classic script. */
+export function isClassicScript(path: string): boolean {
+  return extension(path) === '.cjs'
 }
 
 function extension(path: string): string {
