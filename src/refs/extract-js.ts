@@ -57,10 +57,11 @@ export function extractJsRefs(text: string, opts?: JsExtractOptions): RawRef[] {
  * path. Columns are counted in UTF-16 units of the decoded line, as `extractJsRefs` counts them.
  */
 export function extractJsRefsFromBytes(bytes: Buffer, opts?: JsExtractOptions): RawRef[] {
-  if (isAscii(bytes) || !isUtf8(bytes) || !lexesAsLatin1(bytes)) {
+  // The UTF-8 BOM, which extractJsRefs strips from the decoded text.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  if (isAscii(bytes) || !isUtf8(bytes) || !lexesAsLatin1(bytes, bom)) {
     return extractJsRefs(bytes.toString('utf8'), opts)
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   let src = bytes.toString('latin1', bom)
   if (bytes.indexOf(0xa0) !== -1) src = src.replaceAll('\u00a0', '\u00a1')
   const found = scanJs(src, opts?.module ?? true)
@@ -80,16 +81,12 @@ export function extractJsRefsFromBytes(bytes: Buffer, opts?: JsExtractOptions): 
   })
 }
 
-/**
- * UTF-8 forms of the non-ASCII characters the lexer or newUrlAround take for whitespace or a line end; a BOM at
- * the very start is stripped, as extractJsRefs does.
- */
-const NOT_LATIN1_SAFE = [Buffer.from('\u00a0'), Buffer.from('\u2028'), Buffer.from('\u2029')]
-const BOM_BYTES = Buffer.from('\ufeff')
+/** UTF-8 forms of the non-ASCII characters the lexer or newUrlAround take for whitespace or a line end. */
+const NOT_LATIN1_SAFE = ['\u00a0', '\u2028', '\u2029', '\ufeff'].map((c) => Buffer.from(c))
 
-function lexesAsLatin1(bytes: Buffer): boolean {
-  if (NOT_LATIN1_SAFE.some((seq) => bytes.indexOf(seq) !== -1)) return false
-  return bytes.indexOf(BOM_BYTES, bytes.indexOf(BOM_BYTES) === 0 ? 3 : 0) === -1
+/** None of NOT_LATIN1_SAFE after the leading BOM (`bom` bytes). */
+function lexesAsLatin1(bytes: Buffer, bom: number): boolean {
+  return NOT_LATIN1_SAFE.every((seq) => bytes.indexOf(seq, bom) === -1)
 }
 
 function isAsciiString(s: string): boolean {
