@@ -152,6 +152,17 @@ interface Packed {
   data: Buffer[] | { spill: string }
 }
 
+/** Every Packed is made here, so that they all have one shape (and the writer's loop one type to expect). */
+function packedEntry(
+  method: number,
+  crc: number,
+  size: number,
+  compressedSize: number,
+  data: Packed['data']
+): Packed {
+  return { method, crc, size, compressedSize, data }
+}
+
 /** What the headers say of an entry. */
 type EntryRecord = Omit<Packed, 'data'> & { name: Buffer; isDir: boolean; offset: number }
 
@@ -171,9 +182,12 @@ export async function writeZip(
     let files = 0
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!
-      const { data, ...packed } = await packer.take(i)
+      const { method, crc, size, compressedSize, data } = await packer.take(i)
       const entry: EntryRecord = {
-        ...packed,
+        method,
+        crc,
+        size,
+        compressedSize,
         name: Buffer.from(input.name, 'utf8'),
         isDir: input.kind === 'directory',
         offset: out.position
@@ -316,16 +330,7 @@ class Packer {
   private start(i: number): void {
     const input = this.inputs[i]!
     if (input.kind === 'directory') {
-      this.tasks.set(
-        i,
-        Promise.resolve({
-          method: METHOD_STORE,
-          crc: 0,
-          size: 0,
-          compressedSize: 0,
-          data: []
-        })
-      )
+      this.tasks.set(i, Promise.resolve(packedEntry(METHOD_STORE, 0, 0, 0, [])))
       return
     }
     this.active++
@@ -379,19 +384,12 @@ class Packer {
     } finally {
       await Promise.all([raw.close(), deflated?.close()])
     }
-    const stored: Packed = {
-      method: METHOD_STORE,
-      crc: reader.crc,
-      size: input.size,
-      compressedSize: input.size,
-      data: raw.data()
-    }
     if (!deflated || compressedSize >= input.size) {
       await deflated?.discard()
-      return stored
+      return packedEntry(METHOD_STORE, reader.crc, input.size, input.size, raw.data())
     }
     await raw.discard()
-    return { ...stored, method: METHOD_DEFLATE, compressedSize, data: deflated.data() }
+    return packedEntry(METHOD_DEFLATE, reader.crc, input.size, compressedSize, deflated.data())
   }
 
   /** Copies a spilled entry into the output, then deletes the spill. */
@@ -449,13 +447,7 @@ class EntryReader {
 /** Deflates a small entry in one go: the usual case, and the cheapest. */
 async function packSmall(reader: EntryReader, input: ZipInput, level: number): Promise<Packed> {
   const raw = await reader.whole()
-  const stored: Packed = {
-    method: METHOD_STORE,
-    crc: reader.crc,
-    size: input.size,
-    compressedSize: input.size,
-    data: [raw]
-  }
+  const stored = packedEntry(METHOD_STORE, reader.crc, input.size, input.size, [raw])
   if (!input.compress || input.size === 0) return stored
   // one output chunk as big as the input: usually enough, and no 16 KiB buffer is held for a
   // small result
@@ -465,7 +457,7 @@ async function packSmall(reader: EntryReader, input: ZipInput, level: number): P
       ? zlib.deflateRawSync(raw, options)
       : await deflateRaw(raw, options)
   if (deflated.length >= raw.length) return stored
-  return { ...stored, method: METHOD_DEFLATE, compressedSize: deflated.length, data: [deflated] }
+  return packedEntry(METHOD_DEFLATE, reader.crc, input.size, deflated.length, [deflated])
 }
 
 /**
