@@ -28,7 +28,10 @@ export function claim(bytes: SharedArrayBuffer): boolean {
   return Atomics.compareExchange(new Int32Array(bytes, 0, 1), 0, 0, 1) === 0
 }
 
-/** Decodes and extracts; the caller has ruled out most files already (see prefilter.ts). */
+/**
+ * Decodes and extracts (JavaScript is lexed from its bytes, see extractJsRefsFromBytes); the caller has ruled out
+ * most files already (see prefilter.ts).
+ */
 export function extractBytes(path: string, bytes: Buffer): ExtractedRefs {
   if (refKindForPath(path) === 'js') {
     return { refs: extractJsRefsFromBytes(bytes, { module: !isClassicScript(path) }) }
