@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readListedFile, type ListedFile } from '../src/core/listed-file.js'
 import { extractBytes } from '../src/refs/extract-bytes.js'
+import { extractJsRefs } from '../src/refs/extract-js.js'
 import { createExtractor } from '../src/refs/extractor.js'
 import { mayHaveRefs } from '../src/refs/prefilter.js'
 import {
@@ -28,8 +29,9 @@ function sampleTree(count: number): Record<string, string> {
     files[`www/p${i}.html`] =
       `<base href="/b${i}/"><img src="i${i}.png"><script src="m${i}.js"></script>`
     files[`www/c${i}.css`] = `@import "./d${i}.css"; a{background:url(./Img${i}.png)}`
+    // Not all ASCII: lexed one byte per character (see extractJsRefsFromBytes).
     files[`www/m${i}.js`] =
-      `import './dep${i}.js'\nconst u = new URL('./w${i}.js', import.meta.url)`
+      `// café ☕ ${i}\nimport './dep${i}.js'\nconst é = 1, u = new URL('./w${i}.js', import.meta.url)`
     files[`www/plain${i}.js`] = `export const value = ${i}` // no reference: the prefilter drops it
   }
   files['www/big.js'] =
@@ -147,6 +149,13 @@ describe('the extractor with its real worker', () => {
       scanRest(list, main)
       expect(theirs.length).toBeGreaterThan(0)
       expect(merge([main, ...theirs])).toEqual(ref)
+      // Columns in UTF-16 units of the line, after its non-ASCII characters.
+      const m0 = ref.found.find((f) => f.path === '12345678/www/m0.js')!
+      const line = sampleTree(1)['www/m0.js'].split('\n')[2]
+      expect(m0.refs.refs.find((r) => r.url === './w0.js')).toMatchObject({
+        line: 3,
+        column: line.indexOf('./w0.js') + 1
+      })
     } finally {
       await extractor.close()
     }
@@ -174,9 +183,10 @@ describe('the extractor with its real worker', () => {
     try {
       for (let i = 0; i < 60; i++) {
         // Some jobs are big enough that the main thread does the next ones itself.
-        const text = `${i % 7 === 0 ? ' '.repeat(600_000) : ''}import './m${i}.js'`
+        // Half of them not all ASCII, from shared memory too; the oracle decodes the text as UTF-8.
+        const text = `${i % 7 === 0 ? ' '.repeat(600_000) : ''}${i % 2 ? '/* ☕ */ ' : ''}import './m${i}.js'`
         jobs.push(extractor.extract(`www/m${i}.js`, Buffer.from(text)))
-        wanted.push(extractBytes(`www/m${i}.js`, Buffer.from(text)))
+        wanted.push({ refs: extractJsRefs(text) })
       }
       extractor.settle()
       expect(await Promise.all(jobs)).toEqual(wanted)
