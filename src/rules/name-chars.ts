@@ -6,11 +6,20 @@ export const URL_UNSAFE = /[\u0000-\u0020"#<>?`{}%\\\u007f-\u{10ffff}]/u
 /** Characters urlencode() changes that a URL parser leaves alone; `:` too, except a global host's port. */
 export const URLENCODE_CHANGES = /[@~!$&'()*+,;=[\]|^:]/
 
+type NamedEntry = { path: string; name: string; isHost: boolean }
+
+/** Two rules read the same list: it is made once per package (23,000 paths split and sorted on the large tree). */
+const named = new WeakMap<PackageModel, readonly NamedEntry[]>()
+
 /** Each file and folder name once with its full path; the global host folder is skipped for `:port`. */
-export function namedEntries(
-  pkg: PackageModel
-): Array<{ path: string; name: string; isHost: boolean }> {
-  const out: Array<{ path: string; name: string; isHost: boolean }> = []
+export function namedEntries(pkg: PackageModel): readonly NamedEntry[] {
+  let out = named.get(pkg)
+  if (!out) named.set(pkg, (out = listNamedEntries(pkg)))
+  return out
+}
+
+function listNamedEntries(pkg: PackageModel): NamedEntry[] {
+  const out: NamedEntry[] = []
   for (const p of [...pkg.directories, ...pkg.files.map((f) => f.path)]) {
     const segs = p.split('/')
     // The ID folder has its own rule.
