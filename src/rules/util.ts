@@ -23,9 +23,20 @@ const SENSITIVE = [
   /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/i
 ]
 
+/**
+ * What a segment matching one of SENSITIVE must have: a leading `.` or `id_`, or a key's extension. One test per
+ * path rules out nearly all of them (the large benchmark tree: 23,000 paths of 6 segments, 7 patterns each).
+ */
+const MAY_BE_SENSITIVE = /(?:^|\/)(?:\.|id_)|\.(?:pem|key|p12|pfx)(?:\/|$)/i
+
 /** Secrets that must never reach every phone: env files, credentials, VCS folders and private keys. */
 export function isSensitive(p: string): boolean {
-  return p.split('/').some((seg) => SENSITIVE.some((re) => re.test(seg)))
+  return MAY_BE_SENSITIVE.test(p) && p.split('/').some(isSensitiveName)
+}
+
+/** A file or folder name that holds secrets (a segment of a path). */
+export function isSensitiveName(name: string): boolean {
+  return SENSITIVE.some((re) => re.test(name))
 }
 
 /** allowSensitive names a file by its package path or by its path in the source folder. */

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
+import { isSensitive, isSensitiveName } from '../../src/rules/util.js'
 import { cleanupTempDirs } from '../helpers/tree.js'
 import { STANDARD, STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
 
@@ -88,5 +90,38 @@ describe('sensitive-file', () => {
       '20171228/www/monkey.js': 'x'
     }
     expect(await check(RULE, tree, STANDARD_CONFIG)).toEqual([])
+  })
+})
+
+describe('isSensitive', () => {
+  it('is true exactly when a segment is a sensitive name (the one-test prefilter drops none)', () => {
+    const segment = fc.oneof(
+      fc.constantFrom(
+        ...[
+          '.env',
+          '.ENV.local',
+          '.envrc',
+          '.npmrc',
+          '.Htpasswd',
+          '.netrc',
+          '.git',
+          '.git-credentials'
+        ]
+      ),
+      fc.constantFrom(
+        ...['id_rsa', 'ID_ECDSA', 'id_rsa.pub', 'a.pem', 'b.KEY', 'c.p12', 'd.pfx', 'www', 'app.js']
+      ),
+      fc.constantFrom(
+        ...['key', 'pem', '.', '..', 'x.keys', 'env', 'id', 'xid_rsa', 'a.env', '_', 'é.key']
+      ),
+      fc.string({ maxLength: 8 }).filter((s) => !s.includes('/'))
+    )
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (segs) => {
+        const p = segs.join('/')
+        expect(isSensitive(p)).toBe(segs.some(isSensitiveName))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
