@@ -10,7 +10,11 @@ const JUNK_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'ehthumbs.db', 'desktop.in
 /** OS litter that ships by accident: Finder/Explorer metadata and macOS resource forks. */
 export function isJunk(p: string): boolean {
   const name = basename(p)
-  return JUNK_NAMES.has(name) || name.startsWith('._') || p.split('/').includes('__MACOSX')
+  return (
+    JUNK_NAMES.has(name) ||
+    name.startsWith('._') ||
+    (p.includes('__MACOSX') && p.split('/').includes('__MACOSX'))
+  )
 }
 
 const SENSITIVE = [
