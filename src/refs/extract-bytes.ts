@@ -4,7 +4,7 @@ import type { ClaimList } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
 
 /** Where a claimable job's bytes start in its shared buffer; the Int32 before is its claim word (0 = free). */
-export const CLAIMABLE_DATA_OFFSET = 8
+const CLAIMABLE_DATA_OFFSET = 8
 
 export interface ExtractRequest {
   id: number
@@ -23,9 +23,26 @@ export interface ClaimRequest {
   list: ClaimList
 }
 
+/** A claimable job's shared buffer: a free claim word, then a copy of `bytes`. */
+export function claimable(bytes: Buffer): SharedArrayBuffer {
+  const shared = new SharedArrayBuffer(CLAIMABLE_DATA_OFFSET + bytes.byteLength)
+  bytes.copy(new Uint8Array(shared, CLAIMABLE_DATA_OFFSET))
+  return shared
+}
+
 /** Takes a claimable job for the caller; false when the other side has it already. */
-export function claim(bytes: SharedArrayBuffer): boolean {
-  return Atomics.compareExchange(new Int32Array(bytes, 0, 1), 0, 0, 1) === 0
+export function claim(shared: SharedArrayBuffer): boolean {
+  return Atomics.compareExchange(new Int32Array(shared, 0, 1), 0, 0, 1) === 0
+}
+
+/** Whether a worker or the main thread has claimed the job. */
+export function isClaimed(shared: SharedArrayBuffer): boolean {
+  return Atomics.load(new Int32Array(shared, 0, 1), 0) !== 0
+}
+
+/** The file's bytes in a claimable job's shared buffer. */
+export function claimedBytes(shared: SharedArrayBuffer): Buffer {
+  return Buffer.from(shared, CLAIMABLE_DATA_OFFSET)
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads'
 import {
-  CLAIMABLE_DATA_OFFSET,
   claim,
+  claimedBytes,
   extractBytes,
   type ClaimRequest,
   type ExtractRequest
@@ -29,7 +29,7 @@ parentPort?.on('message', (req: ExtractRequest | ClaimRequest) => {
     mine &&
     extractBytes(
       req.path,
-      req.claimable ? Buffer.from(req.bytes, CLAIMABLE_DATA_OFFSET) : Buffer.from(req.bytes)
+      req.claimable ? claimedBytes(req.bytes as SharedArrayBuffer) : Buffer.from(req.bytes)
     )
   // A job the main thread took is answered there.
   if (result) parentPort!.postMessage({ id: req.id, result })

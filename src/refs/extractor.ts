@@ -3,9 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import {
-  CLAIMABLE_DATA_OFFSET,
   claim,
+  claimable,
+  claimedBytes,
   extractBytes,
+  isClaimed,
   type ClaimRequest,
   type ExtractRequest
 } from './extract-bytes.js'
@@ -135,7 +137,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let jobsHead = 0
   let unclaimed = 0
   const dropClaimedFront = () => {
-    while (jobsHead < jobs.length && Atomics.load(new Int32Array(jobs[jobsHead].shared, 0, 1), 0)) {
+    while (jobsHead < jobs.length && isClaimed(jobs[jobsHead].shared)) {
       unclaimed -= jobs[jobsHead++].size
     }
     if (jobsHead === jobs.length) {
@@ -152,9 +154,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     if (!claim(job.shared)) return true
     const p = answered(job.id)
     try {
-      p?.resolve(
-        extractBytes(job.path, Buffer.from(job.shared, CLAIMABLE_DATA_OFFSET, job.size)) as never
-      )
+      p?.resolve(extractBytes(job.path, claimedBytes(job.shared)) as never)
     } catch (e) {
       p?.reject(e)
     }
@@ -183,8 +183,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       let req: ExtractRequest
       let transfer: ArrayBuffer[] = []
       if (options.shareMainThread) {
-        const shared = new SharedArrayBuffer(CLAIMABLE_DATA_OFFSET + size)
-        bytes.copy(new Uint8Array(shared, CLAIMABLE_DATA_OFFSET))
+        const shared = claimable(bytes)
         jobs.push({ id, path: pkgPath, shared, size })
         unclaimed += size
         req = { id, path: pkgPath, bytes: shared, claimable: true }

@@ -79,10 +79,10 @@ function scannerOf(list: ClaimList, tally: ClaimTally): (i: number) => boolean {
 
 /**
  * The lexer's Wasm memory grows to 4 bytes per character of the largest file it has seen (2 of them written) and
- * never shrinks: big files are left to the workers, so that only one thread grows that large. Measured on two cores: at 1 MiB
- * the main thread sat idle at the end while the worker went through the files above it (a quarter of the scan
- * on the 79 MB tree); at 2 MiB validate takes 0.94× the time on the 79 MB and 415 MB trees and 10 MiB more at
- * peak; at 4 MiB no faster, 56 MiB more.
+ * never shrinks: big files are left to the workers, so that only one thread grows that large. Measured on two
+ * cores: at 1 MiB the main thread sat idle at the end while the worker went through the files above it (a quarter
+ * of the scan on the 79 MB tree); at 2 MiB validate takes 0.94× the time on the 79 MB and 415 MB trees and
+ * 10 MiB more at peak; at 4 MiB no faster, 56 MiB more.
  */
 export const MAIN_THREAD_MAX = 2 * 1024 * 1024
 
