@@ -31,6 +31,18 @@ export function refKindForPath(path: string): SourceKind | undefined {
 }
 
 /**
+ * Largest HTML/CSS/JS file the scan reads; bigger ones are reported by ref-unscanned instead. Far above any real
+ * asset (the biggest bundles are tens of MB), and a bound the scan needs: past 512 MiB the text cannot be a
+ * JavaScript string at all, and es-module-lexer takes 4 bytes of memory per character of what it lexes.
+ */
+export const MAX_SCANNED_BYTES = 128 * 1024 * 1024
+
+/** The package's files the scan reads: HTML, CSS and JS up to MAX_SCANNED_BYTES. */
+export function isScanned(f: { path: string; size: number }): boolean {
+  return f.size <= MAX_SCANNED_BYTES && refKindForPath(f.path) !== undefined
+}
+
+/**
  * Extracts the URL references of one file. Files of other types yield no refs.
  * `.cjs` is lexed as a classic script (only dynamic `import()`), `.js` and
  * `.mjs` as modules (a classic `.js` script cannot contain static imports or

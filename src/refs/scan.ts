@@ -3,7 +3,7 @@ import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
 import { cmp } from '../core/findings.js'
-import { isNonReference, refKindForPath } from './extract.js'
+import { isNonReference, isScanned, refKindForPath } from './extract.js'
 import { mayHaveRefs } from './prefilter.js'
 import { createExtractor, type Extractor } from './extractor.js'
 import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-claimed.js'
@@ -25,6 +25,8 @@ export interface ReferenceScan {
   notable: ScannedRef[]
   /** Other hosts the pages need at first load, with how many references each. */
   external: Record<string, number>
+  /** HTML/CSS/JS files over MAX_SCANNED_BYTES, not read: their references are unchecked (rule ref-unscanned). */
+  unscanned: string[]
 }
 
 /**
@@ -54,7 +56,18 @@ export function createReferenceScanner(
   extractor: Extractor
 ): ReferenceScanner {
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
-  const scan: ReferenceScan = { files: 0, bytes: 0, resolved: 0, notable: [], external: {} }
+  const unscanned = pkg.files
+    .filter((f) => refKindForPath(f.path) && !isScanned(f))
+    .map((f) => f.path)
+  const skipped = new Set(unscanned)
+  const scan: ReferenceScan = {
+    files: 0,
+    bytes: 0,
+    resolved: 0,
+    notable: [],
+    external: {},
+    unscanned
+  }
   const inFlight = new Set<Promise<void>>()
   const waiters: Array<{ limit: number; wake: () => void }> = []
   let backlog = 0
@@ -98,7 +111,7 @@ export function createReferenceScanner(
   }
 
   return {
-    wants: (p) => refKindForPath(p) !== undefined,
+    wants: (p) => refKindForPath(p) !== undefined && !skipped.has(p),
     get backlog() {
       return backlog
     },
@@ -160,7 +173,7 @@ const VALIDATE_WORKER_MIN_BYTES = 64 * 1024 * 1024
 
 /** The extractor for scanReferences. Here the main thread only reads, so it extracts too. */
 export function createValidateExtractor(pkg: PackageModel): Extractor {
-  const bytes = pkg.files.reduce((n, f) => (refKindForPath(f.path) ? n + f.size : n), 0)
+  const bytes = pkg.files.reduce((n, f) => (isScanned(f) ? n + f.size : n), 0)
   return createExtractor({ shareMainThread: true, workers: bytes >= VALIDATE_WORKER_MIN_BYTES })
 }
 
@@ -176,7 +189,7 @@ export async function scanReferences(
   extractor: Extractor
 ): Promise<ReferenceScan> {
   try {
-    const queue = pkg.files.filter((f) => refKindForPath(f.path) !== undefined)
+    const queue = pkg.files.filter(isScanned)
     const scannerFor = async () =>
       createReferenceScanner(
         pkg,

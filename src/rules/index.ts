@@ -22,6 +22,7 @@ import refBroken from './ref-broken.js'
 import refCaseMismatch from './ref-case-mismatch.js'
 import refGlobalMissing from './ref-global-missing.js'
 import refGlobalRelative from './ref-global-relative.js'
+import refUnscanned from './ref-unscanned.js'
 import refUrlUnsafe from './ref-url-unsafe.js'
 import sensitiveFile from './sensitive-file.js'
 import serverReservedName from './server-reserved-name.js'
@@ -75,5 +76,6 @@ export const contentRules: readonly Rule[] = [
   refCaseMismatch,
   refGlobalRelative,
   refGlobalMissing,
-  refUrlUnsafe
+  refUrlUnsafe,
+  refUnscanned
 ]
