@@ -1,9 +1,11 @@
+import { isUtf8 } from 'node:buffer'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { UsageError } from './errors.js'
 import { cmp } from './findings.js'
 import { assertSameFile, openListedFile, readListedFile, type ListedFile } from './listed-file.js'
+import { guessGbk, hexBytes } from './name-bytes.js'
 import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
 
 /**
@@ -104,6 +106,11 @@ function walk(
   let dirents: fs.Dirent[]
   try {
     dirents = fs.readdirSync(abs, { withFileTypes: true })
+    // A name that is not UTF-8 comes back with U+FFFD in it, and no file has that name: list the folder again
+    // as bytes to tell those names from real U+FFFD characters.
+    if (dirents.some((d) => d.name.includes('\ufffd'))) {
+      dirents = utf8Dirents(abs, rel, issues)
+    }
   } catch (e) {
     throw new UsageError(`cannot list ${abs}: ${(e as Error).message}`, abs)
   }
@@ -134,4 +141,32 @@ function walk(
       issues.push({ rule: 'special-file', name, args: {} })
     }
   }
+}
+
+/**
+ * The folder's entries whose names are UTF-8, as strings; the others become name-encoding issues and are neither
+ * listed nor walked: their names cannot reach a phone intact, and a path made of them cannot even be opened by
+ * name from a string.
+ */
+function utf8Dirents(abs: string, rel: string, issues: SourceIssue[]): fs.Dirent[] {
+  const kept: fs.Dirent[] = []
+  for (const d of fs.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })) {
+    const raw = d.name
+    if (isUtf8(raw)) {
+      kept.push(Object.assign(d, { name: raw.toString('utf8') }) as unknown as fs.Dirent)
+      continue
+    }
+    const prefix = rel ? `${rel}/` : ''
+    const gbk = guessGbk(raw)
+    issues.push({
+      rule: 'name-encoding',
+      name: prefix + raw.toString('utf8'),
+      args: {
+        bytes: hexBytes(Buffer.concat([Buffer.from(prefix), raw])),
+        source: 'folder',
+        ...(gbk !== undefined && { gbk: prefix + gbk })
+      }
+    })
+  }
+  return kept
 }

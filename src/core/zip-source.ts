@@ -5,6 +5,7 @@ import zlib from 'node:zlib'
 import yauzl from 'yauzl'
 import { UsageError } from './errors.js'
 import { cmp, type MessageArgs } from './findings.js'
+import { guessGbk, hexBytes } from './name-bytes.js'
 import type { PackageSource, SourceEntry, SourceIssue } from './source.js'
 
 export interface ZipSourceOptions {
@@ -392,7 +393,7 @@ function decodeName(raw: yauzl.Entry): Decoded {
   if (name !== undefined && (unicodePath === undefined || unicodePath === name))
     return { ok: true, name }
 
-  const args: MessageArgs = { bytes: bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ') }
+  const args: MessageArgs = { bytes: hexBytes(bytes) }
   if (unicodePath === undefined) {
     const guess = guessGbk(bytes)
     if (guess !== undefined) args.gbk = guess
@@ -411,24 +412,6 @@ function unicodePathField(raw: yauzl.Entry): string | undefined {
     }
   }
   return undefined
-}
-
-let gbk: TextDecoder | null | undefined
-/** Most non-UTF-8 names in H5 packages are GBK; the guess goes in the finding's arguments. */
-function guessGbk(bytes: Buffer): string | undefined {
-  if (gbk === undefined) {
-    try {
-      gbk = new TextDecoder('gbk', { fatal: true })
-    } catch {
-      gbk = null // Node built without full ICU
-    }
-  }
-  if (!gbk) return undefined
-  try {
-    return gbk.decode(bytes)
-  } catch {
-    return undefined
-  }
 }
 
 function cp437(bytes: Buffer): string {

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupTempDirs, validateTree } from '../helpers/tree.js'
+import { parseConfig } from '../../src/core/config.js'
+import { packPackage } from '../../src/engine/pack.js'
+import { cleanupTempDirs, tempDir, validateTree, writeTree } from '../helpers/tree.js'
 import { STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
 
 afterAll(cleanupTempDirs)
@@ -42,4 +46,83 @@ describe('name-encoding', () => {
     ])
     expect(await check(RULE, zip, STANDARD_CONFIG)).toEqual([])
   })
+
+  describe('in a folder', () => {
+    /** A tree with `img/<GBK 中文>.png` and a folder `<GBK 中文>/` holding a page, both named by their bytes. */
+    function treeWithGbkNames(): string | undefined {
+      const root = writeTree({
+        '20171228/www/index.html': '<!doctype html>',
+        '20171228/www/img/ok.png': 'x'
+      })
+      const www = Buffer.from(path.join(root, '20171228/www/'))
+      try {
+        fs.writeFileSync(
+          Buffer.concat([www, Buffer.from('img/'), GBK_SEGMENT, Buffer.from('.png')]),
+          'x'
+        )
+        fs.mkdirSync(Buffer.concat([www, GBK_SEGMENT]))
+      } catch (e) {
+        // Some file systems (APFS) refuse names that are not UTF-8: nothing to test there.
+        if ((e as NodeJS.ErrnoException).code === 'EILSEQ') return undefined
+        throw e
+      }
+      fs.writeFileSync(Buffer.concat([www, GBK_SEGMENT, Buffer.from('/page.html')]), 'x')
+      return root
+    }
+
+    it('reports each such name once, leaves it out of the package and does not walk into it', async (ctx) => {
+      const root = treeWithGbkNames()
+      if (!root) return ctx.skip()
+      const v = await validateTree(root, { ...STANDARD_CONFIG, checkReferences: false })
+      const found = v.findings.filter((f) => f.rule === RULE)
+      expect(found.map((f) => [f.severity, f.path, f.args.bytes])).toEqual([
+        [
+          'error',
+          '20171228/www/img/\ufffd\ufffd\ufffd\ufffd.png',
+          hexOf('20171228/www/img/', GBK_SEGMENT, '.png')
+        ],
+        ['error', '20171228/www/\ufffd\ufffd\ufffd\ufffd', hexOf('20171228/www/', GBK_SEGMENT)]
+      ])
+      const gbk = found[0].args.gbk
+      if (gbk !== undefined) expect(gbk).toBe('20171228/www/img/中文.png')
+      const guess = gbk === undefined ? '' : ' (read as GBK: "20171228/www/img/中文.png")'
+      expect(messageOf(RULE, found[0].args)).toBe(
+        `"20171228/www/img/\ufffd\ufffd\ufffd\ufffd.png" has a name that is not UTF-8${guess}; it is left out of the package (a phone would show it garbled or not find it)`
+      )
+      expect(v.pkg.files.map((f) => f.path)).toEqual([
+        '20171228/www/img/ok.png',
+        '20171228/www/index.html'
+      ])
+    })
+
+    it('keeps a real U+FFFD in a UTF-8 name', async () => {
+      const root = writeTree({
+        '20171228/www/index.html': '<!doctype html>',
+        '20171228/www/a\ufffdb.png': 'x'
+      })
+      const v = await validateTree(root, { ...STANDARD_CONFIG, checkReferences: false })
+      expect(v.findings.filter((f) => f.rule === RULE)).toEqual([])
+      expect(v.pkg.files.map((f) => f.path)).toContain('20171228/www/a\ufffdb.png')
+    })
+
+    it('pack refuses the tree, and with --force writes a zip without those names', async (ctx) => {
+      const root = treeWithGbkNames()
+      if (!root) return ctx.skip()
+      const out = path.join(tempDir('h5-out-'), 'pkg.zip')
+      const refused = await packPackage(root, parseConfig(STANDARD_CONFIG), { out })
+      expect(refused.zip).toBeUndefined()
+      expect(fs.existsSync(out)).toBe(false)
+      const forced = await packPackage(root, parseConfig(STANDARD_CONFIG), { out, force: true })
+      expect(forced.zip?.files).toBe(2)
+    })
+  })
 })
+
+/** "中文" in GBK, as one name segment. */
+const GBK_SEGMENT = Buffer.from([0xd6, 0xd0, 0xce, 0xc4])
+
+function hexOf(...parts: Array<string | Buffer>): string {
+  return Buffer.concat(parts.map((p) => Buffer.from(p)))
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ')
+}
