@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseConfig, type ConfigInput } from '../src/core/config.js'
 import { packPackage } from '../src/engine/pack.js'
+import { validatePackage } from '../src/engine/validate.js'
 import { cleanupTempDirs, tempDir, writeTree, type Tree } from './helpers/tree.js'
 
 afterAll(cleanupTempDirs)
@@ -88,6 +89,22 @@ describe('pack', () => {
     const out = path.join(outDir, 'pkg.zip')
     const result = await packPackage(dir, parseConfig(CONFIG), { out })
     expect(result.counts.error).toBeGreaterThan(0)
+    expect(result.zip).toBeUndefined()
+    expect(fs.readdirSync(outDir)).toEqual([])
+  })
+
+  it('refused on package rules, still reports what the reference scan finds, as validate does', async () => {
+    const dir = writeTree({
+      'index.html': '<script src="missing.js"></script>',
+      '.env': 'SECRET=1'
+    })
+    const outDir = tempDir('h5-out-')
+    const result = await packPackage(dir, parseConfig({ ...CONFIG, rules: {} }), {
+      out: path.join(outDir, 'pkg.zip')
+    })
+    const validated = await validatePackage(dir, parseConfig({ ...CONFIG, rules: {} }))
+    expect(result.findings.map((f) => f.rule)).toEqual(['sensitive-file', 'ref-broken'])
+    expect(result.findings).toEqual(validated.findings)
     expect(result.zip).toBeUndefined()
     expect(fs.readdirSync(outDir)).toEqual([])
   })

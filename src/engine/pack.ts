@@ -9,7 +9,9 @@ import { buildPackageModel, type PackageFile } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
 import {
   createReferenceScanner,
+  createValidateExtractor,
   loadGlobalUrls,
+  scanReferences,
   SCAN_BACKLOG_LIMIT,
   type ReferenceScan,
   type ReferenceScanner
@@ -103,7 +105,15 @@ async function packWith(
     const pkg = buildPackageModel(source, config)
     const ctx = { config, pkg }
     const findings = await runRules(packageRules, ctx)
-    if (findings.some((f) => f.severity === 'error') && !options.force) return result(pkg, findings)
+    if (findings.some((f) => f.severity === 'error') && !options.force) {
+      if (!extractor) return result(pkg, findings)
+      // Refused before the zip pass, where pack scans references: scan them as validate does, so that one run
+      // reports all that validate would (a pull request gets the ref-* findings now, not after the first fix).
+      await extractor.close()
+      const refs = await scanReferences(pkg, source, config, createValidateExtractor(pkg))
+      findings.push(...(await runRules(contentRules, { ...ctx, refs })))
+      return result(pkg, findings, refs)
+    }
 
     const globalUrls =
       config.checkReferences && config.globalPackage
