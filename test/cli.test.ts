@@ -66,6 +66,42 @@ describe('CLI', () => {
     ])
   })
 
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const many: Record<string, string> = { '20171228/www/index.html': '<!doctype html>' }
+    for (let i = 0; i < 400; i++) many[`20171228/www/f@${i}-${'x'.repeat(150)}.txt`] = ''
+    const dir = writeTree(many)
+    for (const args of [['rules'], ['validate', dir, '--main-entry', '/www/index.html']]) {
+      const r = spawnSync(
+        'sh',
+        ['-c', '"$0" "$@" | head -c 10 >/dev/null', process.execPath, CLI, ...args],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } }
+      )
+      expect(r.status).toBe(0)
+      expect(r.stderr).toBe('')
+    }
+  })
+
+  it('pack --fail-on never writes the zip despite errors, as the Action does, and exits 0', () => {
+    const dir = writeTree({ ...GOOD, '20171228/www/index.html': '<img src="missing.png">' })
+    const out = path.join(tempDir('h5-out-'), 'p.zip')
+    const refused = cli(['pack', dir, '--out', out, '--main-entry', '/www/index.html'])
+    expect(refused.status).toBe(1)
+    expect(fs.existsSync(out)).toBe(false)
+    const r = cli([
+      'pack',
+      dir,
+      '--out',
+      out,
+      '--main-entry',
+      '/www/index.html',
+      '--fail-on',
+      'never'
+    ])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/error ref-broken/)
+    expect(fs.existsSync(out)).toBe(true)
+  })
+
   it('fails on warnings with --fail-on warning and never with --fail-on never', () => {
     const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
     expect(cli(['validate', dir, '--main-entry', '/www/index.html']).status).toBe(0)
@@ -238,6 +274,59 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /symlink[\s\S]*20171228\/www\/passwd.*symbolic link to \/etc\/passwd/
     }
   ]
+  it('an output that is a FIFO, a link or a directory: refused, left as it was', () => {
+    const dir = outDir()
+    const fifo = path.join(dir, 'fifo')
+    spawnSync('mkfifo', [fifo])
+    fs.symlinkSync('/proc/self/fd/1', path.join(dir, 'stdout'))
+    fs.mkdirSync(path.join(dir, 'sub'))
+    const cases: Array<[string, RegExp]> = [
+      [fifo, /it is a named pipe; give the path of a new or existing \.zip file/],
+      [path.join(dir, 'stdout'), /it is a symbolic link/],
+      [path.join(dir, 'sub'), /it is a directory; give a file name such as .*sub\/package\.zip/]
+    ]
+    for (const [out, message] of cases) {
+      const r = cli(['pack', writeTree(GOOD), '--out', out, '--main-entry', '/www/index.html'])
+      expect(r.status).toBe(2)
+      expect(r.stderr).toMatch(message)
+    }
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true)
+    expect(fs.readlinkSync(path.join(dir, 'stdout'))).toBe('/proc/self/fd/1')
+    expect(fs.readdirSync(dir).sort()).toEqual(['fifo', 'stdout', 'sub'])
+    expect(fs.readdirSync(path.join(dir, 'sub'))).toEqual([])
+  })
+
+  it('an output inside the package folder (or a file of it, or through a link): refused', () => {
+    const site = writeTree(GOOD)
+    const link = path.join(tempDir(), 'link')
+    fs.symlinkSync(site, link)
+    const page = path.join(site, '20171228/www/index.html')
+    for (const [input, out] of [
+      [site, path.join(site, 'pkg.zip')],
+      [site, page],
+      [link, path.join(site, 'pkg.zip')]
+    ]) {
+      const r = cli(['pack', input, '--out', out, '--main-entry', '/www/index.html'])
+      expect(r.status).toBe(2)
+      expect(r.stderr).toMatch(/it is inside the package folder .*; write it outside/)
+    }
+    expect(fs.readFileSync(page, 'utf8')).toBe(GOOD['20171228/www/index.html'])
+    expect(fs.existsSync(path.join(site, 'pkg.zip'))).toBe(false)
+  })
+
+  it('diff --delta-out on a directory: refused like pack --out', () => {
+    const dir = outDir()
+    const zip = path.join(dir, 'a.zip')
+    expect(
+      cli(['pack', writeTree(GOOD), '--out', zip, '--main-entry', '/www/index.html']).status
+    ).toBe(0)
+    fs.mkdirSync(path.join(dir, 'delta'))
+    const r = cli(['diff', zip, zip, '--delta-out', path.join(dir, 'delta')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/delta: it is a directory; give a file name/)
+    expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /)
+  })
+
   for (const c of table) {
     it(c.name, () => {
       const dir = outDir()

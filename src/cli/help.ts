@@ -32,7 +32,7 @@ package:
 report:
   --config <file>                  JSON config (default: ./h5offline.config.json if present)
   --rule <id>=<off|notice|warning|error>   change a rule's severity (repeatable)
-  --fail-on error|warning|never    what makes the exit status 1 (default error)
+  --fail-on error|warning|never    what makes the exit status 1 (default error); never: pack writes as --force
   --format text|json               output format (default text)
   --sarif <file>                   also write the findings as SARIF 2.1.0 (for code scanning)
   --out <file.zip>                 pack: where to write the zip

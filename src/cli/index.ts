@@ -2,6 +2,14 @@
 import { VERSION } from '../version.js'
 
 const argv = process.argv.slice(2)
+
+// A reader that stops early (`h5-offline rules | head -3`) closes the pipe. The rest of the output is not wanted:
+// drop it and finish with the run's own exit status, rather than die on an unhandled 'error' event.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e
+  })
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before the engine (parsers, zip code) is loaded: scripts call --version often.
   process.stdout.write(`${VERSION}\n`)

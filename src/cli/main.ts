@@ -56,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       cmd.command === 'pack'
         ? await packPackage(location, config, {
             out: path.resolve(io.cwd, cmd.out!),
-            force: cmd.force,
+            // as in the Action: when nothing can fail the run, nothing stops the zip either
+            force: cmd.force || config.failOn === 'never',
             mtime: sourceDateEpoch(io.env)
           })
         : await validatePackage(location, config)

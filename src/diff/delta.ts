@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { DEFAULT_LIMITS } from '../core/config.js'
 import { cmp } from '../core/findings.js'
+import { assertOutputPath } from '../core/output-path.js'
 import { openZipSource } from '../core/zip-source.js'
 import { DEFAULT_MTIME } from '../engine/pack.js'
 import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
@@ -65,6 +66,7 @@ export async function writeDeltaZip(
       }
     ].sort((a, b) => cmp(a.name, b.name))
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true })
+    await assertOutputPath(out, 'delta-out')
     const zip = await writeZip(out, inputs, { mtime: DEFAULT_MTIME })
     return {
       path: out,

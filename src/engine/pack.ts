@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
+import { assertOutputPath, assertOutsidePackage } from '../core/output-path.js'
 import { cmp, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageFile } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
@@ -102,6 +103,7 @@ async function packWith(
         location
       )
     }
+    await assertOutsidePackage(options.out, location, 'out')
     const pkg = buildPackageModel(source, config)
     const ctx = { config, pkg }
     const findings = await runRules(packageRules, ctx)
@@ -262,14 +264,8 @@ async function assertWritableDir(out: string): Promise<void> {
       'out'
     )
   }
-  // checked before the zip is written, not when the final rename fails on it
-  const existing = await fs.stat(out).catch(() => undefined)
-  if (existing?.isDirectory()) {
-    throw new UsageError(
-      `cannot write ${out}: it is a directory; give a file name such as ${path.join(out, 'package.zip')}`,
-      'out'
-    )
-  }
+  // checked before the zip is written, not when the final rename replaces it
+  await assertOutputPath(out, 'out')
 }
 
 /** Codes that only writing can cause: the error is about the output's disk, whichever entry was being spilled. */

@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { UsageError } from './errors.js'
+
+/**
+ * Refuses an output path where a zip must not land. Zips are written to a temp file and renamed over the path, and a
+ * rename replaces whatever is there: a FIFO, a device (`--out /dev/null` as root), a link, or a file of the package
+ * being packed (`--out dist/index.html`).
+ */
+export async function assertOutputPath(out: string, subject: string): Promise<void> {
+  const existing = await fs.lstat(out).catch(() => undefined)
+  if (existing && !existing.isFile()) {
+    const fix = existing.isDirectory()
+      ? `give a file name such as ${path.join(out, 'package.zip')}`
+      : 'give the path of a new or existing .zip file'
+    throw new UsageError(`cannot write ${out}: it is ${kindOf(existing)}; ${fix}`, subject)
+  }
+}
+
+/**
+ * Refuses an output inside the folder being packed: the zip would replace a file of the package, or be packed into
+ * the next one. Compared through real paths, so a link to either side does not hide it.
+ */
+export async function assertOutsidePackage(
+  out: string,
+  packageRoot: string,
+  subject: string
+): Promise<void> {
+  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p))
+  const root = await real(packageRoot)
+  const target = path.join(await real(path.dirname(path.resolve(out))), path.basename(out))
+  const rel = path.relative(root, target)
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return
+  throw new UsageError(
+    `cannot write ${out}: it is inside the package folder ${packageRoot}, so the zip would end up in the next ` +
+      `one (or replace a file of this one); write it outside, e.g. ${path.join(path.dirname(root), path.basename(out))}`,
+    subject
+  )
+}
+
+function kindOf(st: import('node:fs').Stats): string {
+  if (st.isDirectory()) return 'a directory'
+  if (st.isSymbolicLink()) return 'a symbolic link'
+  if (st.isFIFO()) return 'a named pipe'
+  if (st.isSocket()) return 'a socket'
+  return 'a device'
+}
