@@ -51,6 +51,8 @@ export function planCheckRun(input: {
   findings: readonly Finding[]
   counts: Counts
   failOn: FailOn
+  /** The step fails whatever the findings (a failed upload): one verdict on the check run and in its summary. */
+  failed?: boolean
   summary: string
   fileOf(f: Finding): AnnotationTarget
   packageLabel: string
@@ -62,7 +64,7 @@ export function planCheckRun(input: {
     TITLE_LIMIT
   )
   return {
-    conclusion: conclusionFor(counts, input.failOn),
+    conclusion: input.failed ? 'failure' : conclusionFor(counts, input.failOn),
     title,
     summary: clip(input.summary, CHECK_SUMMARY_LIMIT),
     annotations: input.findings.map((f) => toCheckAnnotation(f, input.fileOf(f)))

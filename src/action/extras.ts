@@ -159,6 +159,8 @@ export async function reportCheckRun(args: {
   inputs: ActionInputs
   gh: GitHubSession
   failOn: FailOn
+  /** The step fails for another reason than the findings (the artifact upload): the check run says so too. */
+  failed: boolean
   summary: string
   fileOf(f: Finding): AnnotationTarget
   notices: Notices
@@ -188,6 +190,7 @@ export async function reportCheckRun(args: {
     findings: inputs.annotations ? args.built.result.findings : [],
     counts: args.built.result.counts,
     failOn: args.failOn,
+    failed: args.failed,
     summary: args.summary,
     fileOf: args.fileOf,
     packageLabel: `Package ${pkg.id ?? '(no ID)'}`

@@ -105,6 +105,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       inputs,
       gh,
       failOn: config.failOn,
+      failed: summaryOptions.failed,
       summary: p.summaryMarkdown(built, summaryOptions, 60_000),
       fileOf,
       notices

@@ -348,6 +348,29 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(t.gh.checkRuns[0].conclusion).toBe('success')
   })
 
+  test('a failed artifact upload fails the check run too: one verdict with the step and the summary', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, CLEAN)
+    // A clean package whose upload fails (GHES has no artifact service of this kind): the step fails.
+    const r = await t.run(
+      { ...INPUTS, 'pr-comment': 'false', 'upload-artifact': 'true' },
+      {
+        env: {
+          ACTIONS_RUNTIME_TOKEN: 'token',
+          ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+          GITHUB_SERVER_URL: 'https://ghes.example.com'
+        }
+      }
+    )
+    expect(r.code, r.stdout).toBe(1)
+    expect(r.outputs.errors).toBe('0')
+    const run = t.gh.checkRuns[0]
+    expect(run.conclusion).toBe('failure')
+    expect(run.output.summary).toMatch(/^## ❌ H5 offline package 20171228: failed/)
+  })
+
   test('a sticky comment: created once, then updated in place with the diff against compare-to', async ({
     expect,
     onTestFinished
