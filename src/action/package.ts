@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { UsageError } from '../core/errors.js'
+import { assertOutsidePackage } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import type { ResolvedConfig } from '../core/config.js'
 import { extensionOf, packPackage } from '../engine/pack.js'
@@ -45,10 +47,21 @@ export async function buildPackage(
   const outDir = explicit ? path.dirname(explicit) : (inputs.output ?? tempDir)
   const finalName = (id: string | undefined) =>
     explicit ?? path.join(outDir, defaultZipName(id, config.version, inputs.artifactName))
-  // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
-  if (inputs.output) await fs.mkdir(outDir, { recursive: true })
+  const zipInput = await isFile(inputs.location)
+  if (inputs.output) {
+    // Before anything is created: `output: dist/` with `path: dist` would leave a folder in the build output.
+    if (!zipInput) await assertOutsidePackage(inputs.output, inputs.location, 'out')
+    // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
+    await fs.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      const why =
+        e.code === 'EEXIST' || e.code === 'ENOTDIR'
+          ? 'a file is in the way of its folder'
+          : e.message
+      throw new UsageError(`cannot write ${inputs.output}: ${why}; nothing was written`, 'out')
+    })
+  }
 
-  if (await isFile(inputs.location)) {
+  if (zipInput) {
     const result = await validatePackage(inputs.location, config)
     const target = finalName(result.pkg.id)
     const byType = rawByType(result)

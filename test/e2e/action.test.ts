@@ -509,8 +509,17 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       [
         { 'package-id': '' },
         /^Input "package-id": the package ID is required .*give package-id 20171228/
+      ],
+      [
+        { output: 'site/sub/' },
+        /^Input "output": cannot write .*site\/sub\/?: it is inside the package folder .*site, so the zip would end up in the next one/
+      ],
+      [
+        { output: 'afile/x.zip' },
+        /^Input "output": cannot write .*afile\/x\.zip: a file is in the way of its folder; nothing was written$/
       ]
     ]
+    fs.writeFileSync(path.join(t.workspace, 'afile'), 'not a folder')
     for (const [inputs, message] of cases) {
       const r = await t.run({ ...INPUTS, ...inputs })
       expect(r.code, JSON.stringify(inputs)).toBe(1)
@@ -520,6 +529,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(r.summary).toBe('')
       expect(fs.readdirSync(r.runnerTemp)).toEqual([])
     }
+    expect(fs.existsSync(path.join(t.workspace, 'site/sub'))).toBe(false)
     expect(t.fake.requests).toEqual([])
   })
 
