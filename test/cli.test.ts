@@ -139,7 +139,49 @@ describe('CLI', () => {
     )
     const bad = cli(['validate', 'site'], cwd)
     expect(bad.status).toBe(2)
-    expect(bad.stderr).toMatch(/mainEntri/)
+    expect(bad.stderr).toBe(
+      'h5-offline: h5offline.config.json: "mainEntri": Unrecognized key: "mainEntri"\n'
+    )
+  })
+
+  it('names the config file and its key for a bad value there, and the flag for a bad flag', () => {
+    const cwd = writeTree({ 'site/index.html': '<p>x</p>' })
+    const write = (config: object) =>
+      fs.writeFileSync(path.join(cwd, 'conf/h5.json'), JSON.stringify(config))
+    fs.mkdirSync(path.join(cwd, 'conf'))
+    const run = (...flags: string[]) =>
+      cli(['validate', 'site', '--config', 'conf/h5.json', ...flags], cwd).stderr
+    write({ id: 20171228, failOn: 'sometimes', budgets: { totl: '1MB' } })
+    expect(run().split('\n')).toEqual([
+      'h5-offline: conf/h5.json: "id": Invalid input: expected string, received number',
+      'conf/h5.json: "budgets": Unrecognized key: "totl"',
+      'conf/h5.json: "failOn": Invalid option: expected one of "error"|"warning"|"never"',
+      ''
+    ])
+    // The flag given over the file's bad value: the flag's value is what counts, and a bad flag is named as such.
+    write({ id: 20171228 })
+    expect(
+      cli(['validate', 'site', '--config', 'conf/h5.json', '--id', '20171228'], cwd).status
+    ).toBe(0)
+    write({ rules: { 'ref-broken': 'loud' } })
+    expect(run('--id', '20171228')).toMatch(/^h5-offline: conf\/h5\.json: "rules\.ref-broken": /)
+    expect(run('--id', '20171228', '--rule', 'ref-broken=loud')).toMatch(/^h5-offline: --rule/)
+  })
+
+  it('says a --global-package problem is about the global package', () => {
+    const site = writeTree(GOOD)
+    const build = writeTree({ 'lib/common.js': 'x' })
+    const missing = cli(['validate', site, '--global-package', '/nonexistent/g.zip'])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toBe(
+      'h5-offline: --global-package /nonexistent/g.zip does not exist: give the zip MDS took, or the folder laid out as ID/<host>/…\n'
+    )
+    const plain = cli(['validate', site, '--global-package', build])
+    expect(plain.status).toBe(2)
+    expect(plain.stderr).toMatch(
+      /^h5-offline: --global-package .* is a plain build output, not a laid-out global package/
+    )
+    expect(plain.stderr).not.toMatch(/--app-id/)
   })
 
   it('packs and prints where the zip is', () => {

@@ -490,52 +490,60 @@ function workflowCommandsIn(line: string): string[] {
   return v1 && known.test(v1[1]) ? [v1[1]] : []
 }
 
-describe('config files: not JSON, unknown keys, wrong types → exit 2 naming the key', () => {
+describe('config files: not JSON, unknown keys, wrong types → exit 2 naming the file and the key', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['not JSON', '{"id": "20171228",', /config file .*c\.json is not valid JSON: /],
     ['empty', '', /is not valid JSON: Unexpected end of JSON input/],
     ['an array', '[]', /must hold a JSON object/],
     ['null', 'null', /must hold a JSON object/],
     ['a string', '"20171228"', /must hold a JSON object/],
-    ['an unknown key', '{"mainEntri": "/www/index.html"}', /Unrecognized key: "mainEntri"/],
-    ['an unknown nested key', '{"budgets": {"totl": "1MB"}}', /budgets.*Unrecognized key: "totl"/],
+    [
+      'an unknown key',
+      '{"mainEntri": "/www/index.html"}',
+      /^h5-offline: c\.json: "mainEntri": Unrecognized key: "mainEntri"/
+    ],
+    [
+      'an unknown nested key',
+      '{"budgets": {"totl": "1MB"}}',
+      /^h5-offline: c\.json: "budgets": Unrecognized key: "totl"/
+    ],
     ['an unknown limits key', '{"limits": {"entrys": 5}}', /limits.*Unrecognized key: "entrys"/],
     [
       '__proto__ as a key (not a prototype)',
       '{"__proto__": {"keepJunk": true}}',
-      /Unrecognized key: "__proto__"/
+      /^h5-offline: c\.json: "__proto__": Unrecognized key: "__proto__"/
     ],
     [
       'a number for a string',
       '{"id": 20171228}',
-      /--id: Invalid input: expected string, received number/
+      /^h5-offline: c\.json: "id": Invalid input: expected string, received number/
     ],
     [
       'a string for a boolean',
       '{"keepJunk": "yes"}',
-      /--keep-junk: Invalid input: expected boolean/
+      /^h5-offline: c\.json: "keepJunk": Invalid input: expected boolean/
     ],
     [
       'a string for a list',
       '{"allowSensitive": ".env"}',
-      /--allow-sensitive: Invalid input: expected array/
+      /^h5-offline: c\.json: "allowSensitive": Invalid input: expected array/
     ],
     [
       'an unknown severity',
       '{"rules": {"junk-file": "loud"}}',
-      /--rule: Invalid option: expected one of "off"\|"notice"\|"warning"\|"error"/
+      /^h5-offline: c\.json: "rules\.junk-file": Invalid option: expected one of "off"\|"notice"\|"warning"\|"error"/
     ],
     ['an unknown rule id', '{"rules": {"junk-files": "off"}}', /unknown rule id "junk-files"/],
     [
       'a size that is no size',
       '{"budgets": {"total": "lots"}}',
-      /--budget-total: "lots" is not a size/
+      /^h5-offline: c\.json: "budgets\.total": "lots" is not a size/
     ],
     ['a negative limit', '{"limits": {"entries": -1}}', /limits.*Too small/],
     [
       'an unknown enum value',
       '{"type": "mixed"}',
-      /--type: Invalid option: expected one of "global"\|"standard"\|"auto"/
+      /^h5-offline: c\.json: "type": Invalid option: expected one of "global"\|"standard"\|"auto"/
     ]
   ]
   let site: string

@@ -362,7 +362,7 @@ export function resolveActionConfig(inputs: ActionInputs, workspace: string): Re
   const fromFile = inputs.configFile ? readConfigFile(inputs.configFile) : undefined
   const where = (keyPath: PropertyKey[]): string => {
     const key = String(keyPath[0])
-    const input = INPUT_FOR_KEY[key]
+    const input = Object.hasOwn(INPUT_FOR_KEY, key) ? INPUT_FOR_KEY[key] : undefined
     const detail = keyPath.length > 1 ? ` (${keyPath.slice(1).map(String).join('.')})` : ''
     if (input && (inputs.given.has(input) || !inputs.configFile)) return `Input "${input}"${detail}`
     const file = inputs.configFile

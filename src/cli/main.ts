@@ -44,12 +44,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       cmd.configFile && path.resolve(io.cwd, cmd.configFile),
       io.cwd
     )
-    const config = parseConfig(
-      mergeConfigInputs(configFile ? readConfigFile(configFile) : undefined, cmd.flags),
-      (keyPath) =>
-        FLAG_FOR_KEY[keyPath.join('.')] ??
-        FLAG_FOR_KEY[String(keyPath[0])] ??
-        `--${String(keyPath[0])}`
+    const fromFile = configFile ? readConfigFile(configFile) : undefined
+    const config = parseConfig(mergeConfigInputs(fromFile, cmd.flags), (keyPath) =>
+      fromFile && !setBy(cmd.flags, keyPath)
+        ? `${path.relative(io.cwd, configFile!) || configFile}: "${keyPath.map(String).join('.')}"`
+        : (flagFor(keyPath.join('.')) ?? flagFor(String(keyPath[0])) ?? `--${String(keyPath[0])}`)
     )
     const location = path.resolve(io.cwd, cmd.location!)
     const outcome =
@@ -106,4 +105,19 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
   else if (cmd.format === 'markdown') io.stdout(formatDiffMarkdown(d))
   else io.stdout(formatDiffText(d))
   return 0
+}
+
+/** Whether a layer of settings gives the value at `keyPath` (its top key, and the second one in an object). */
+function setBy(layer: object, keyPath: readonly PropertyKey[]): boolean {
+  // Own keys only: a file's "__proto__" key must not find Object.prototype here.
+  const own = (o: object, k: PropertyKey) =>
+    Object.hasOwn(o, k) ? (o as Record<PropertyKey, unknown>)[k] : undefined
+  const top = own(layer, keyPath[0]!)
+  if (top === undefined) return false
+  if (keyPath.length < 2 || typeof top !== 'object' || top === null) return true
+  return own(top, keyPath[1]!) !== undefined
+}
+
+function flagFor(key: string): string | undefined {
+  return Object.hasOwn(FLAG_FOR_KEY, key) ? FLAG_FOR_KEY[key] : undefined
 }

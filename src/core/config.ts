@@ -128,11 +128,16 @@ export function parseConfig(
 ): ResolvedConfig {
   const result = configSchema.safeParse(input)
   if (!result.success) {
+    // An unknown top-level key has an empty path; its own name says where it came from.
+    const pathOf = (issue: (typeof result.error.issues)[number]): PropertyKey[] =>
+      issue.path.length || issue.code !== 'unrecognized_keys' ? issue.path : issue.keys.slice(0, 1)
     const lines = result.error.issues.map((issue) => {
-      const key = issue.path.length ? describeKey(issue.path) : 'configuration'
+      const keyPath = pathOf(issue)
+      const key = keyPath.length ? describeKey(keyPath) : 'configuration'
       return `${key}: ${issue.message}`
     })
-    throw new UsageError(lines.join('\n'), describeKey(result.error.issues[0]?.path ?? []))
+    const first = result.error.issues[0]
+    throw new UsageError(lines.join('\n'), describeKey(first ? pathOf(first) : []))
   }
   return resolveConfig(result.data)
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import type { ResolvedConfig } from '../core/config.js'
+import { UsageError } from '../core/errors.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
@@ -249,6 +251,25 @@ export async function loadGlobalUrls(
   location: string,
   config: ResolvedConfig
 ): Promise<Set<string>> {
+  // Said of the global package, not of the package being checked: the advice the engine gives for a package
+  // (--app-id, a missing path) would make the package being checked a global one.
+  const wanted = 'give the zip MDS took, or the folder laid out as ID/<host>/…'
+  if (!fs.existsSync(location))
+    throw new UsageError(`--global-package ${location} does not exist: ${wanted}`, 'globalPackage')
+  try {
+    return await globalUrlsOf(location, config)
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e
+    // Errors about the source itself name it; the others come from laying out what is not laid out.
+    const what =
+      e.subject === location
+        ? `cannot be read (${e.message})`
+        : 'is a plain build output, not a laid-out global package'
+    throw new UsageError(`--global-package ${location} ${what}: ${wanted}`, 'globalPackage')
+  }
+}
+
+async function globalUrlsOf(location: string, config: ResolvedConfig): Promise<Set<string>> {
   const source = await openPackageSource(location, config)
   try {
     // Only the global package's own layout counts: not the --layout, --include or --exclude given for the

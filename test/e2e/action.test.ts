@@ -477,6 +477,16 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(badFile.annotations[0].message).toMatch(
       /^h5offline\.config\.json: "id": an 8-digit package ID/
     )
+
+    fs.writeFileSync(
+      path.join(t.workspace, 'h5offline.config.json'),
+      JSON.stringify({ bogus: 1, budgets: { totl: '1MB' } })
+    )
+    const unknownKeys = await t.run({ path: 'global' })
+    expect(unknownKeys.code).toBe(1)
+    expect(unknownKeys.annotations[0].message).toBe(
+      'h5offline.config.json: "budgets": Unrecognized key: "totl"\nh5offline.config.json: "bogus": Unrecognized key: "bogus"'
+    )
   })
 
   test('bad inputs fail the step naming the input, before anything is written', async ({
