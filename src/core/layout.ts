@@ -20,6 +20,8 @@ export interface PackageFile {
 /** The package as it will be uploaded: every file under its final path, plus what the source looked like. */
 export interface PackageModel {
   sourceKind: PackageSource['kind']
+  /** A zip source: the zip's size (the zipped budget of a directory is known once pack has written it). */
+  zipBytes: number | undefined
   mode: LayoutMode
   type: PackageType
   /** Whether the type was given (true) or guessed from the layout (false). */
@@ -80,6 +82,7 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
       : guessType(files, id, config)
   return {
     sourceKind: source.kind,
+    zipBytes: source.zipBytes,
     mode,
     type,
     typeDeclared,

@@ -29,6 +29,8 @@ export interface PackageSource {
   readonly kind: 'directory' | 'zip'
   /** The path the user gave. */
   readonly location: string
+  /** A zip source: the zip's own size, which the zipped budget is about. */
+  readonly zipBytes?: number
   /** Regular files and directories that are safe to read, sorted by name. */
   readonly entries: readonly SourceEntry[]
   /** Entries refused while listing (unsafe names, links, encryption…), each a future finding. */

@@ -508,6 +508,7 @@ function makeSource(
   return {
     kind: 'zip',
     location: zipPath,
+    zipBytes: zipfile.fileSize,
     entries,
     issues,
     open,

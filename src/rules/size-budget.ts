@@ -19,7 +19,7 @@ const rule = defineRule({
       : `the package is ${formatBudgetBytes(Number(a.size))} ${a.kind === 'zipped' ? 'zipped' : 'unzipped'}, over the budget of ${formatBudgetBytes(Number(a.budget))}`,
   fix: 'Shrink or split what grew (compress images, drop unused locales, lazy-load from the network), or raise the budget on purpose.',
   check({ pkg, config }, report) {
-    const { total, file } = config.budgets
+    const { total, file, zipped } = config.budgets
     if (file !== undefined) {
       for (const f of pkg.files)
         if (f.size > file)
@@ -29,11 +29,14 @@ const rule = defineRule({
       const size = pkg.files.reduce((s, f) => s + f.size, 0)
       if (size > total) report({ args: { kind: 'total', size, budget: total } })
     }
+    // A zip checked as it is: its own size is the zipped size (pack reports it for a directory, once written).
+    if (zipped !== undefined && pkg.zipBytes !== undefined && pkg.zipBytes > zipped)
+      report({ args: { kind: 'zipped', size: pkg.zipBytes, budget: zipped } })
   }
 })
 export default rule
 
-/** The zipped size is only known after packing, so the packer asks for this one finding itself. */
+/** A directory's zipped size is only known after packing, so the packer asks for this one finding itself. */
 export function zippedBudgetFinding(
   config: ResolvedConfig,
   zipBytes: number

@@ -1,9 +1,10 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/core/config.js'
 import { packPackage } from '../../src/engine/pack.js'
 import { cleanupTempDirs, tempDir, writeTree } from '../helpers/tree.js'
-import { STANDARD, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
+import { STANDARD, STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
 
 afterAll(cleanupTempDirs)
 
@@ -97,5 +98,22 @@ describe('size-budget', () => {
       ['error', 'zipped', 100]
     ])
     expect(packed.zip).toBeUndefined()
+  })
+
+  it('checks the zipped size of a zip validated as it is: the zip file itself', async () => {
+    const zip = zipOf([
+      { name: '20171228/www/index.html', data: '<!doctype html>' },
+      { name: '20171228/www/img/hero.png', data: 'x'.repeat(1500) }
+    ])
+    const bytes = fs.statSync(zip).size
+    expect(await check(RULE, zip, { ...STANDARD_CONFIG, budgets: { zipped: bytes - 1 } })).toEqual([
+      {
+        severity: 'error',
+        path: undefined,
+        line: undefined,
+        args: { kind: 'zipped', size: bytes, budget: bytes - 1 }
+      }
+    ])
+    expect(await check(RULE, zip, { ...STANDARD_CONFIG, budgets: { zipped: bytes } })).toEqual([])
   })
 })
