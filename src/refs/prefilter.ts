@@ -29,6 +29,7 @@ const BACKTICK = 0x60
 const SLASH = 0x2f
 const DOT = 0x2e
 const PAREN = 0x28
+const CLOSE_PAREN = 0x29
 const STAR = 0x2a
 const BACKSLASH = 0x5c
 const COLON = 0x3a
@@ -55,14 +56,31 @@ export function cssMayHaveRefs(b: Buffer): boolean {
   return false
 }
 
-/** Whether the `url(` argument at `i` is a `data:` URI or a fragment, which the extractor drops. */
+/**
+ * Whether the `url(` argument at `i` is a `data:` URI or a fragment, which the extractor drops. A quoted one is a
+ * function argument, and the extractor takes every string up to the `)`: it must close on its line (a string cut by
+ * a line end is a bad string, and a real one can follow: `url("data:x` newline `'a.png')`) and be the last thing
+ * before the `)` (`url('#f' "a.png")`). An escape in it gets the benefit of the doubt too.
+ */
 function inlineOrFragment(b: Buffer, i: number): boolean {
   while (i < b.length && b[i] <= 0x20) i++
-  if (b[i] === QUOTE || b[i] === DQUOTE) {
+  const quote = b[i] === QUOTE || b[i] === DQUOTE ? b[i] : undefined
+  if (quote !== undefined) {
     i++
     while (i < b.length && b[i] <= 0x20) i++
   }
-  return b[i] === HASH || nameAt(b, i, 'data:')
+  if (b[i] !== HASH && !nameAt(b, i, 'data:')) return false
+  if (quote === undefined) return true
+  for (let k = i; k < b.length; k++) {
+    const c = b[k]
+    if (c === quote) {
+      k++
+      while (k < b.length && b[k] <= 0x20) k++
+      return b[k] === CLOSE_PAREN
+    }
+    if (c === 0x0a || c === 0x0d || c === 0x0c || c === BACKSLASH) return false
+  }
+  return false
 }
 
 /** Whether the bytes at `i` spell `lower` in ASCII, any case. */
