@@ -100,14 +100,30 @@ function selectEntries(
   config: ResolvedConfig
 ): readonly SourceEntry[] {
   if (!config.include.length && !config.exclude.length) return entries
-  const opts = { dot: true }
-  const included = config.include.length ? picomatch(config.include, opts) : () => true
-  const excluded = config.exclude.length ? picomatch(config.exclude, opts) : () => false
-  // A directory pattern such as `docs/**` should also drop the `docs` folder entry itself.
-  const keep = (name: string) => !excluded(name) && !excluded(`${name}/`)
+  const included = config.include.length ? atOrUnder(config.include) : () => true
+  const excluded = config.exclude.length ? atOrUnder(config.exclude) : () => false
   return entries.filter((e) =>
-    e.kind === 'file' ? included(e.name) && keep(e.name) : keep(e.name)
+    e.kind === 'file' ? included(e.name) && !excluded(e.name) : !excluded(e.name)
   )
+}
+
+/**
+ * A matcher for paths in the source: a path matches when it or one of its folders does, so that `.vite` or
+ * `docs/` means the folder and all in it, as in .gitignore (`docs/**` also drops the `docs` folder entry itself).
+ * A leading `/` or `./` anchors a pattern at the source root, where every pattern is anchored anyway.
+ */
+function atOrUnder(patterns: readonly string[]): (name: string) => boolean {
+  const match = picomatch(
+    patterns.map((p) => p.replace(/^\.?\/+/, '')),
+    { dot: true }
+  )
+  const matches = (p: string) => match(p) || match(`${p}/`)
+  return (name) => {
+    for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) {
+      if (matches(name.slice(0, i))) return true
+    }
+    return matches(name)
+  }
 }
 
 function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {

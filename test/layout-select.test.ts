@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs, validateTree } from './helpers/tree.js'
+
+afterAll(cleanupTempDirs)
+
+/** A Vite build output: the page, its assets, and the manifest folder Vite writes beside them. */
+const BUILD = {
+  'index.html': '<!doctype html>',
+  'assets/app.js': 'x',
+  'assets/app.js.map': '{}',
+  'assets/img/logo.png': 'x',
+  '.vite/manifest.json': '{}',
+  'docs/readme.txt': 'x'
+}
+
+async function filesWith(select: { include?: string[]; exclude?: string[] }) {
+  const v = await validateTree(BUILD, { id: '20171228', checkReferences: false, ...select })
+  return v.pkg.files.map((f) => f.path.slice('20171228/www/'.length))
+}
+
+describe('include and exclude', () => {
+  it('a folder named by a pattern goes with all it holds, written as .vite, .vite/, /.vite or ./.vite', async () => {
+    for (const pattern of ['.vite', '.vite/', '/.vite', './.vite', '.vite/**']) {
+      const files = await filesWith({ exclude: [pattern] })
+      expect(files, pattern).not.toContain('.vite/manifest.json')
+      expect(files, pattern).toHaveLength(5)
+    }
+    const v = await validateTree(BUILD, {
+      id: '20171228',
+      checkReferences: false,
+      exclude: ['.vite']
+    })
+    expect(v.pkg.directories).not.toContain('20171228/www/.vite')
+  })
+
+  it('globs keep matching files as before; a leading slash anchors at the source root', async () => {
+    expect(await filesWith({ exclude: ['**/*.map'] })).not.toContain('assets/app.js.map')
+    expect(await filesWith({ exclude: ['/assets/**'] })).toEqual([
+      '.vite/manifest.json',
+      'docs/readme.txt',
+      'index.html'
+    ])
+    // Not a basename match: `*.map` is a top-level name, as picomatch reads it.
+    expect(await filesWith({ exclude: ['*.map'] })).toContain('assets/app.js.map')
+  })
+
+  it('include takes a folder with all it holds, and exclude still wins inside it', async () => {
+    expect(await filesWith({ include: ['assets', 'index.html'], exclude: ['assets/img'] })).toEqual(
+      ['assets/app.js', 'assets/app.js.map', 'index.html']
+    )
+  })
+})
