@@ -41,6 +41,7 @@ import {
 } from './bench/corpus.mjs'
 
 const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
+const ACTION = path.join(PROJECT_ROOT, 'dist/index.js')
 const GNU_TIME = '/usr/bin/time'
 const OUT_DIR = path.join(BENCH_DIR, 'out')
 const DOC_PATH = path.join(PROJECT_ROOT, 'docs/performance.md')
@@ -163,6 +164,11 @@ function commandsFor(name, tree, options) {
     }
     if (options.only.includes('version')) {
       rows.push({ label: '--version (cold start)', argv: [...cli, '--version'] })
+      // The Action's bundle loaded and its inputs read: an empty `path` input stops it right there (exit 1).
+      rows.push({
+        label: 'Action to its inputs (cold start)',
+        argv: ['env', 'INPUT_PATH=', 'GITHUB_OUTPUT=', 'GITHUB_STEP_SUMMARY=', options.node, ACTION]
+      })
     }
   }
   options.candidate.forEach((template, i) => {

@@ -173,9 +173,10 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.summary).toMatch(/\| html \| 1 \| \d+ B \| \d+ B \|/)
     expect(r.summary).toContain('No findings.')
 
-    // Cold start: the bundle is loaded and the inputs are read well within the budget (0.3 s when idle).
+    // The step's log says when the inputs were read (its time is measured by `npm run bench`, row "Action to its
+    // inputs", not here: a timed test fails on a busy machine).
     const timing = r.commands.find((c) => c.command === 'debug' && c.data.startsWith('inputs read'))
-    expect(Number(/(\d+) ms/.exec(timing?.data ?? '')?.[1])).toBeLessThan(1000)
+    expect(timing?.data).toMatch(/^inputs read \d+ ms after the process started$/)
   })
 
   test('warnings only: passes with fail-on error, fails with fail-on warning, and the zip is uploaded both times', async ({
