@@ -300,6 +300,27 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /--type/
     },
     {
+      name: 'an unknown command, even with --help',
+      run: () => ['init', '--help'],
+      status: 2,
+      message: /unknown command "init": use validate, pack, diff or rules/
+    },
+    {
+      name: '--workspace without --app-id (half of the global folder name)',
+      run: (out) => [
+        'pack',
+        writeTree({ 'index.html': '<p>x</p>' }),
+        '--out',
+        out,
+        '--id',
+        '20171228',
+        '--workspace',
+        'test'
+      ],
+      status: 2,
+      message: /a global package needs app ID: give --app-id/
+    },
+    {
       name: 'an unwritable output folder',
       run: () => ['pack', writeTree(GOOD), '--out', '/nonexistent/dir/p.zip'],
       status: 2,

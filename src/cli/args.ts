@@ -90,12 +90,19 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
     throw new UsageError(`${(e as Error).message}\nRun h5-offline --help for the options.`)
   }
   const { values: v, positionals } = parsed
-  if (v.help || positionals.length === 0) return 'help'
   const [command, location, ...rest] = positionals
-  if (command === 'diff') return parseDiff(positionals.slice(1), v)
-  if (command !== 'validate' && command !== 'pack' && command !== 'rules') {
+  // Checked before --help: `h5-offline init --help` is a typo to report, not a request for help.
+  if (
+    command !== undefined &&
+    command !== 'validate' &&
+    command !== 'pack' &&
+    command !== 'diff' &&
+    command !== 'rules'
+  ) {
     throw new UsageError(`unknown command "${command}": use validate, pack, diff or rules`)
   }
+  if (v.help || command === undefined) return 'help'
+  if (command === 'diff') return parseDiff(positionals.slice(1), v)
   if (command !== 'rules' && !location) {
     throw new UsageError(
       `${command} needs a package: h5-offline ${command} <dir${command === 'validate' ? '|zip' : ''}>`

@@ -154,7 +154,13 @@ function buildPrefix(config: ResolvedConfig): string {
       'id'
     )
   }
-  const type = config.type === 'auto' ? (config.appId ? 'global' : 'standard') : config.type
+  // Either half of `<appId>_<workspace>` means a global package: the other half is then asked for, not ignored.
+  const type =
+    config.type === 'auto'
+      ? config.appId || config.workspace
+        ? 'global'
+        : 'standard'
+      : config.type
   if (type === 'standard') return `${config.id}/${config.entryDir}`
   return [config.id, ...globalBaseSegments(config), config.versionDir].filter(Boolean).join('/')
 }
