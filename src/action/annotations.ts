@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { Counts, Finding, Severity } from '../core/findings.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
+import { inActionTerms } from './inputs.js'
 import { visible } from '../report/text.js'
 import type { AnnotationTarget } from './paths.js'
 
@@ -77,7 +78,11 @@ function toAnnotation(f: Finding, { file, own }: AnnotationTarget): Annotation {
   }
   // File names are shown with control and bidi characters made visible; the toolkit escapes the rest.
   const where = f.path && !(own && file) ? `${visible(location(f))}: ` : ''
-  const message = [`${where}${visible(formatMessage(f))}`, fixFor(f.rule), ruleDocsUrl(f.rule)]
+  const message = [
+    `${where}${visible(inActionTerms(formatMessage(f)))}`,
+    inActionTerms(fixFor(f.rule)),
+    ruleDocsUrl(f.rule)
+  ]
     .filter(Boolean)
     .join('\n')
   return { level: f.severity, message, properties }

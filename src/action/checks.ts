@@ -1,6 +1,7 @@
 import type { Counts, FailOn, Finding } from '../core/findings.js'
 import { isFailing } from '../core/findings.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
+import { inActionTerms } from './inputs.js'
 import { visible } from '../report/text.js'
 import type { RunContext } from './context.js'
 import { apiMessage, statusOf, type Octokit } from './github.js'
@@ -74,7 +75,11 @@ export function planCheckRun(input: {
 function toCheckAnnotation(f: Finding, { file, own }: AnnotationTarget): CheckAnnotation {
   const line = own && file && f.line !== undefined ? Math.max(1, f.line) : 1
   const where = f.path && !(own && file) ? `${visible(location(f))}: ` : ''
-  const message = [`${where}${visible(formatMessage(f))}`, fixFor(f.rule), ruleDocsUrl(f.rule)]
+  const message = [
+    `${where}${visible(inActionTerms(formatMessage(f)))}`,
+    inActionTerms(fixFor(f.rule)),
+    ruleDocsUrl(f.rule)
+  ]
     .filter(Boolean)
     .join('\n')
   const a: CheckAnnotation = {

@@ -90,7 +90,23 @@ const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   '--force': 'fail-on: never',
   '--global-package': 'global-package',
   '--allow-sensitive': 'allow-sensitive',
-  '--keep-junk': 'keep-junk'
+  '--keep-junk': 'keep-junk',
+  '--type': 'package-type',
+  '--prefix': 'prefix',
+  '--bucket': 'bucket',
+  // Settings without an input: the config file's key.
+  '--version-dir': '"versionDir" in the config file',
+  '--info-plist': '"infoPlist" in the config file'
+}
+
+/**
+ * Engine text (a finding's message, a rule's fix) in the Action's terms: the CLI flags it mentions become the
+ * inputs (or config keys) that do the same, so an annotation does not ask for a flag the step has no way to pass.
+ */
+export function inActionTerms(text: string): string {
+  return text.replace(/--[a-z][a-z-]*/g, (flag) =>
+    Object.hasOwn(INPUT_FOR_FLAG, flag) ? INPUT_FOR_FLAG[flag]! : flag
+  )
 }
 
 const shape = configSchema.shape
@@ -378,7 +394,7 @@ export function resolveActionConfig(inputs: ActionInputs, workspace: string): Re
  * mentions become the inputs that do the same.
  */
 export function describeUsageError(e: UsageError): string {
-  const message = e.message.replace(/--[a-z][a-z-]*/g, (flag) => INPUT_FOR_FLAG[flag] ?? flag)
+  const message = inActionTerms(e.message)
   if (message.startsWith('Input "')) return message
   const subject =
     e.subject === undefined ? undefined : (INPUT_FOR_KEY[e.subject] ?? inputNamed(e.subject))

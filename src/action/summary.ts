@@ -1,6 +1,7 @@
 import type { Counts, FailOn, Finding, Severity } from '../core/findings.js'
 import type { Validation } from '../engine/validate.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
+import { inActionTerms } from './inputs.js'
 import { visible } from '../report/text.js'
 import type { UploadOutcome } from './artifact.js'
 import { formatBytes } from '../core/bytes.js'
@@ -109,7 +110,7 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
       .map((s) => `${ICON[s]} ${s}`)
       .join(', ')
     head.push(
-      `| [${rule}](${ruleDocsUrl(rule)}) | ${severities} | ${num(list.length)} | ${cell(fixFor(rule))} |`
+      `| [${rule}](${ruleDocsUrl(rule)}) | ${severities} | ${num(list.length)} | ${cell(inActionTerms(fixFor(rule)))} |`
     )
   }
   head.push(
@@ -148,7 +149,7 @@ function fit(head: string, rows: string[], limit: number): string {
 }
 
 function findingRow(rule: string, f: Finding): string {
-  return `| [${rule}](${ruleDocsUrl(rule)}) | ${ICON[f.severity]} ${f.severity} | ${md(location(f))} | ${md(formatMessage(f))} |`
+  return `| [${rule}](${ruleDocsUrl(rule)}) | ${ICON[f.severity]} ${f.severity} | ${md(location(f))} | ${md(inActionTerms(formatMessage(f)))} |`
 }
 
 function groupByRule(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -490,6 +490,22 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     )
   })
 
+  test('finding texts name the inputs, not the CLI flags the engine mentions', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const { 'main-entry': _, ...withoutEntry } = INPUTS
+    const r = await t.run(withoutEntry)
+    expect(r.code, r.stdout).toBe(0)
+    const notice = r.annotations.find((a) => a.title?.includes('main-entry'))
+    expect(notice?.message).toContain('(main-entry /www/index.html)')
+    const texts = [...r.annotations.map((a) => a.message), r.summary]
+    expect(texts.filter((x) => /--(main-entry|id|global-package|version-dir)\b/.test(x))).toEqual(
+      []
+    )
+  })
+
   test('bad inputs fail the step naming the input, before anything is written', async ({
     expect,
     onTestFinished
