@@ -300,6 +300,13 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /--type/
     },
     {
+      name: 'a Windows-style path on Linux',
+      run: (out) => ['pack', 'apps\\h5\\dist', '--out', out, '--id', '20171228'],
+      status: 2,
+      message:
+        /apps\\h5\\dist does not exist \(the folder separator here is \/, not \\\): give the package/
+    },
+    {
       name: 'an unknown command, even with --help',
       run: () => ['init', '--help'],
       status: 2,

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type { ResolvedConfig } from '../core/config.js'
 import { openDirectorySource } from '../core/dir-source.js'
 import { UsageError } from '../core/errors.js'
@@ -14,8 +15,11 @@ export async function openPackageSource(
   try {
     stat = fs.statSync(location)
   } catch {
+    // `apps\h5\dist` written for Windows is one odd file name elsewhere.
+    const separator =
+      path.sep === '/' && location.includes('\\') ? ' (the folder separator here is /, not \\)' : ''
     throw new UsageError(
-      `${location} does not exist: give the package directory or .zip file`,
+      `${location} does not exist${separator}: give the package directory or .zip file`,
       location
     )
   }
