@@ -789,3 +789,19 @@ describe('--no-refs and the pack path', () => {
     )
   })
 })
+
+describe('the resolved count', () => {
+  it('counts a hit whose URL has characters urlencode changes (it is found, and warned about)', async () => {
+    const { found, refs } = await refsOf({
+      [`${W}/index.html`]:
+        '<img src="img/icon@2x.png"><img src="img/plain.png"><img src="img/gone.png">',
+      [`${W}/img/icon@2x.png`]: 'x',
+      [`${W}/img/plain.png`]: 'x'
+    })
+    expect(refs.resolved).toBe(2)
+    expect(found.map((f) => [f.rule, f.args.url])).toEqual([
+      ['ref-broken', 'img/gone.png'],
+      ['ref-url-unsafe', 'img/icon@2x.png']
+    ])
+  })
+})

@@ -21,7 +21,7 @@ export interface ReferenceScan {
   /** Files parsed and their bytes. */
   files: number
   bytes: number
-  /** References that resolved to a package file. */
+  /** References that resolved to a package file (those with characters urlencode changes too). */
   resolved: number
   /** Every reference that is not a plain hit: broken, mis-cased, global, unsafe, external. */
   notable: ScannedRef[]
@@ -91,9 +91,10 @@ export function createReferenceScanner(
       if (resolution.outcome === 'external') {
         scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
       }
-      if (resolution.outcome === 'ok' && !resolution.unsafeChars) {
+      if (resolution.outcome === 'ok') {
         scan.resolved++
-        continue
+        // A hit whose URL has characters urlencode changes still resolves, and is kept for ref-url-unsafe.
+        if (!resolution.unsafeChars) continue
       }
       scan.notable.push({
         from: pkgPath,
