@@ -6,7 +6,7 @@ export default defineRule({
   defaultSeverity: 'error',
   message: (a) =>
     `the package folder is "${a.found}" but the configured package ID is "${a.expected}"`,
-  fix: 'Rename the folder or correct the configured ID (--id); the console rejects a mismatch.',
+  fix: 'Rename the folder or correct the configured ID (--id); the console rejects a mismatch. If the folder belongs to your build (a date), not the ID folder, give --layout build.',
   check({ pkg, config }, report) {
     if (config.id && pkg.id && /^\d{8}$/.test(pkg.id) && pkg.id !== config.id) {
       report({ path: pkg.id, args: { found: pkg.id, expected: config.id } })
