@@ -234,6 +234,35 @@ describe('the delta zip', () => {
     expect(again.sha256).toBe(delta.sha256)
   })
 
+  it('refuses a delta that would replace one of its own input zips, or a removed.txt line that is two paths', async () => {
+    const oldZip = zipOf({
+      [`${W}index.html`]: 'v1',
+      [`${W}x\n${W}keep.js`]: 'x',
+      [`${W}keep.js`]: 'k'
+    })
+    const newZip = zipOf({ [`${W}index.html`]: 'v2', [`${W}keep.js`]: 'k' })
+    const before = fs.readFileSync(newZip)
+    const d = await diffZips(oldZip, newZip)
+    await expect(writeDeltaZip(newZip, d, newZip)).rejects.toThrow(
+      /is one of the zips being compared: give the delta another file name/
+    )
+    await expect(writeDeltaZip(newZip, d, oldZip)).rejects.toThrow(/one of the zips being compared/)
+    expect(fs.readFileSync(newZip).equals(before)).toBe(true)
+    const out = path.join(tempDir(), 'd.zip')
+    await expect(writeDeltaZip(newZip, d, out)).rejects.toThrow(
+      /has a line break, which removed\.txt \(one path per line\) cannot hold/
+    )
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  it('the Markdown form says how many entries it could not compare, as the text form does', async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
+    const b = zipOf({ [`${W}index.html`]: 'v1' })
+    const d = await diffZips(a, b)
+    expect(formatDiffText(d)).toContain('1 unreadable entries left out of the comparison')
+    expect(formatDiffMarkdown(d)).toContain('1 unreadable entries left out of the comparison.')
+  })
+
   it('h5-offline diff --delta-out writes it and says so on stderr', async () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' })
     const b = zipOf({ [`${W}index.html`]: 'v2', [`${W}x.js`]: 'x' })

@@ -180,7 +180,9 @@ const configFor = (tree: GeneratedTree) =>
 
 /** The package path of a source path, and whether the walk lists it at all (nothing under .git/.svn/.hg is). */
 const packagePath = (tree: GeneratedTree, p: string) => (tree.laidOut ? p : `${ID}/www/${p}`)
+/** What the walk lists: nothing inside .git/.svn/.hg, and no name with a backslash (unsafe-path: left out). */
 const listed = (p: string) =>
+  !p.includes('\\') &&
   !p
     .split('/')
     .slice(0, -1)

@@ -122,7 +122,10 @@ function walk(
         `more than ${maxEntries} entries in the package source: is this the right folder?`
       )
     }
-    if (d.isSymbolicLink()) {
+    if (d.name.includes('\\')) {
+      // A folder separator on Windows: the zip would unpack there as other folders than it shows here.
+      issues.push({ rule: 'unsafe-path', name, args: { reason: 'backslash', source: 'folder' } })
+    } else if (d.isSymbolicLink()) {
       let target = ''
       try {
         target = fs.readlinkSync(full)

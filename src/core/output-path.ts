@@ -38,6 +38,23 @@ export async function assertOutsidePackage(
   )
 }
 
+/** Refuses an output that is one of the files the command reads: writing it would replace its own input. */
+export async function assertNotAnInput(
+  out: string,
+  inputs: readonly string[],
+  subject: string
+): Promise<void> {
+  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p))
+  const target = await real(out)
+  for (const input of inputs) {
+    if ((await real(input)) === target)
+      throw new UsageError(
+        `${out} is one of the zips being compared: give the delta another file name`,
+        subject
+      )
+  }
+}
+
 function kindOf(st: import('node:fs').Stats): string {
   if (st.isDirectory()) return 'a directory'
   if (st.isSymbolicLink()) return 'a symbolic link'

@@ -2,8 +2,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { DEFAULT_LIMITS } from '../core/config.js'
+import { UsageError } from '../core/errors.js'
 import { cmp } from '../core/findings.js'
-import { assertOutputPath } from '../core/output-path.js'
+import { assertNotAnInput, assertOutputPath } from '../core/output-path.js'
 import { openZipSource } from '../core/zip-source.js'
 import { DEFAULT_MTIME } from '../engine/pack.js'
 import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
@@ -33,12 +34,21 @@ export async function writeDeltaZip(
   diff: PackageDiff,
   out: string
 ): Promise<DeltaZip> {
+  await assertNotAnInput(out, [diff.old.path, newZip], 'delta-out')
   const take = [
     ...diff.added.map((f) => f.path),
     ...diff.changed.map((f) => f.path),
     ...diff.renamed.map((r) => r.path)
   ]
   const removed = [...diff.removed.map((f) => f.path), ...diff.renamed.map((r) => r.from)].sort(cmp)
+  // One path per line: a name with a line break would read as two paths, the second maybe a file still shipped.
+  const split = removed.find((p) => /[\r\n]/.test(p))
+  if (split !== undefined) {
+    throw new UsageError(
+      `${JSON.stringify(split)} has a line break, which removed.txt (one path per line) cannot hold: rename it, or ship the whole package`,
+      'delta-out'
+    )
+  }
   const list = Buffer.from(removed.map((p) => `${p}\n`).join(''))
   const source = await openZipSource(newZip, {
     maxEntries: DEFAULT_LIMITS.entries,

@@ -114,6 +114,9 @@ export function formatDiffMarkdown(d: PackageDiff, opts: MarkdownOptions = {}): 
     `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`,
     ''
   )
+  // As in the text form: a clean diff must not hide entries it could not compare.
+  const skipped = d.skipped.old.length + d.skipped.new.length
+  if (skipped) out.push(`${skipped} unreadable entries left out of the comparison.`, '')
   if (d.growers.length) {
     out.push(`${h}# Biggest growers`, '', '| File | Change | Size | |', '|---|--:|--:|---|')
     for (const g of d.growers)

@@ -3,8 +3,11 @@ import { sourceIssueRule } from './source-issue.js'
 export default sourceIssueRule({
   id: 'unsafe-path',
   description:
-    'A zip entry name with "..", an absolute path, a backslash or a drive letter; never extracted.',
+    'A zip entry name with "..", an absolute path, a backslash or a drive letter, or a file name with a backslash; never extracted or packed.',
   defaultSeverity: 'error',
-  message: (a) => `zip entry "${a.path}" is unsafe (${a.reason}); it was not read`,
-  fix: 'Rebuild the zip from the folder with relative, forward-slash paths (h5-offline pack does).'
+  message: (a) =>
+    a.source === 'folder'
+      ? `"${a.path}" has a backslash in its name, a folder separator on Windows; it is left out of the package`
+      : `zip entry "${a.path}" is unsafe (${a.reason}); it was not read`,
+  fix: 'Rename files without backslashes, and build the zip from the folder with relative, forward-slash paths (h5-offline pack does).'
 })
