@@ -255,6 +255,31 @@ describe('the delta zip', () => {
     expect(fs.existsSync(out)).toBe(false)
   })
 
+  it('dates its entries like pack does: the fixed date, or SOURCE_DATE_EPOCH when the caller gives it', async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1' })
+    const b = zipOf({ [`${W}index.html`]: 'v2' })
+    const d = await diffZips(a, b)
+    const dates = (zip: string) =>
+      spawnSync(
+        'python3',
+        [
+          '-c',
+          'import zipfile,sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))',
+          zip
+        ],
+        { encoding: 'utf8' }
+      ).stdout.trim()
+    const fixed = await writeDeltaZip(b, d, path.join(tempDir(), 'fixed.zip'))
+    expect(dates(fixed.path)).toBe('[(2000, 1, 1, 0, 0, 0)]')
+    const epoch = await writeDeltaZip(
+      b,
+      d,
+      path.join(tempDir(), 'epoch.zip'),
+      new Date(Date.UTC(2021, 0, 2, 3, 4, 6))
+    )
+    expect(dates(epoch.path)).toBe('[(2021, 1, 2, 3, 4, 6)]')
+  })
+
   it('the Markdown form says how many entries it could not compare, as the text form does', async () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
     const b = zipOf({ [`${W}index.html`]: 'v1' })

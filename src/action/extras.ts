@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FailOn, Finding } from '../core/findings.js'
+import { sourceDateEpoch } from '../core/source-date.js'
 import {
   diffToJson,
   diffZips,
@@ -138,7 +139,12 @@ export async function writeDelta(
     )
     return undefined
   }
-  const delta = await writeDeltaZip(built.zip.path, diff.diff, inputs.deltaOut)
+  const delta = await writeDeltaZip(
+    built.zip.path,
+    diff.diff,
+    inputs.deltaOut,
+    sourceDateEpoch(process.env)
+  )
   core.info(
     `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt`
   )

@@ -96,7 +96,12 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
   const newZip = path.resolve(io.cwd, cmd.newZip)
   const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), newZip)
   if (cmd.deltaOut) {
-    const delta = await writeDeltaZip(newZip, d, path.resolve(io.cwd, cmd.deltaOut))
+    const delta = await writeDeltaZip(
+      newZip,
+      d,
+      path.resolve(io.cwd, cmd.deltaOut),
+      sourceDateEpoch(io.env)
+    )
     io.stderr(
       `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n`
     )

@@ -32,7 +32,9 @@ export interface DeltaZip {
 export async function writeDeltaZip(
   newZip: string,
   diff: PackageDiff,
-  out: string
+  out: string,
+  /** Every entry's date, as pack dates its entries (SOURCE_DATE_EPOCH when set). */
+  mtime: Date = DEFAULT_MTIME
 ): Promise<DeltaZip> {
   await assertNotAnInput(out, [diff.old.path, newZip], 'delta-out')
   const take = [
@@ -77,7 +79,7 @@ export async function writeDeltaZip(
     ].sort((a, b) => cmp(a.name, b.name))
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true })
     await assertOutputPath(out, 'delta-out')
-    const zip = await writeZip(out, inputs, { mtime: DEFAULT_MTIME })
+    const zip = await writeZip(out, inputs, { mtime })
     return {
       path: out,
       sha256: zip.sha256,
