@@ -280,6 +280,22 @@ describe('the delta zip', () => {
     expect(dates(epoch.path)).toBe('[(2021, 1, 2, 3, 4, 6)]')
   })
 
+  it('says when the two zips are different packages, not two versions of one', async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1' })
+    const b = zipOf({ '77777777/www/index.html': 'v1' })
+    const d = await diffZips(a, b)
+    expect([d.old.id, d.new.id]).toEqual(['20171228', '77777777'])
+    expect(formatDiffText(d)).toContain(
+      'note: two different packages (20171228 → 77777777), not two versions of one'
+    )
+    expect(formatDiffMarkdown(d)).toContain(
+      '> **Note:** two different packages (20171228 → 77777777)'
+    )
+    const same = await diffZips(a, zipOf({ [`${W}index.html`]: 'v2' }))
+    expect(formatDiffText(same)).not.toContain('different packages')
+    expect(formatDiffMarkdown(same)).not.toContain('different packages')
+  })
+
   it('the Markdown form says how many entries it could not compare, as the text form does', async () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
     const b = zipOf({ [`${W}index.html`]: 'v1' })

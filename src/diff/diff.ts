@@ -56,8 +56,8 @@ export interface Grower {
 }
 
 export interface PackageDiff {
-  old: { path: string; bytes: number; files: number; contentBytes: number }
-  new: { path: string; bytes: number; files: number; contentBytes: number }
+  old: ZipSummary
+  new: ZipSummary
   added: Array<{ path: string; size: number }>
   removed: Array<{ path: string; size: number }>
   changed: FileChange[]
@@ -209,10 +209,30 @@ function change(path: string, oldSize: number, newSize: number): FileChange {
   return { path, oldSize, newSize, delta: newSize - oldSize }
 }
 
-function summary(l: ZipListing) {
+export interface ZipSummary {
+  path: string
+  bytes: number
+  files: number
+  contentBytes: number
+  /** The top folder every file is in (the package ID), when there is one. */
+  id?: string
+}
+
+function summary(l: ZipListing): ZipSummary {
   let contentBytes = 0
-  for (const f of l.files.values()) contentBytes += f.size
-  return { path: l.path, bytes: l.bytes, files: l.files.size, contentBytes }
+  const tops = new Set<string>()
+  for (const [name, f] of l.files) {
+    contentBytes += f.size
+    // A file at the top is in no folder: no ID then.
+    tops.add(name.includes('/') ? name.slice(0, name.indexOf('/')) : '')
+  }
+  const id = tops.size === 1 ? [...tops][0] || undefined : undefined
+  return { path: l.path, bytes: l.bytes, files: l.files.size, contentBytes, ...(id && { id }) }
+}
+
+/** Two different package IDs: a diff (or a delta) between two packages, not two versions of one. */
+export function differentPackages(d: PackageDiff): string | undefined {
+  return d.old.id && d.new.id && d.old.id !== d.new.id ? `${d.old.id} → ${d.new.id}` : undefined
 }
 
 export function typeOf(p: string): string {

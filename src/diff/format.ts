@@ -1,6 +1,6 @@
 import { formatBytes } from '../core/bytes.js'
 import { visible } from '../report/text.js'
-import type { PackageDiff } from './diff.js'
+import { differentPackages, type PackageDiff } from './diff.js'
 
 export { formatBytes }
 
@@ -55,6 +55,8 @@ function headline(d: PackageDiff): string {
 /** The terminal form: one line per file, names with control characters made visible. */
 export function formatDiffText(d: PackageDiff): string {
   const lines: string[] = [headline(d), '']
+  const other = differentPackages(d)
+  if (other) lines.push(`note: two different packages (${other}), not two versions of one`, '')
   const v = visible
   for (const f of d.added) lines.push(`  A ${v(f.path)}  ${formatDelta(f.size)}`)
   for (const f of d.removed) lines.push(`  D ${v(f.path)}  ${formatDelta(-f.size)}`)
@@ -114,6 +116,8 @@ export function formatDiffMarkdown(d: PackageDiff, opts: MarkdownOptions = {}): 
     `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.renamed.length} renamed, ${d.unchanged} unchanged.`,
     ''
   )
+  const other = differentPackages(d)
+  if (other) out.push(`> **Note:** two different packages (${other}), not two versions of one.`, '')
   // As in the text form: a clean diff must not hide entries it could not compare.
   const skipped = d.skipped.old.length + d.skipped.new.length
   if (skipped) out.push(`${skipped} unreadable entries left out of the comparison.`, '')
