@@ -50,3 +50,26 @@ describe('include and exclude', () => {
     )
   })
 })
+
+describe('layout detection', () => {
+  it('takes a lone top folder of more than 8 digits for a (wrong) ID folder, as the zip of it is read', async () => {
+    const v = await validateTree(
+      { '2018032302435038/index.html': '<!doctype html>' },
+      { checkReferences: false }
+    )
+    expect(v.pkg.mode).toBe('laid-out')
+    expect(v.findings.map((f) => [f.rule, f.severity])).toContainEqual([
+      'package-id-format',
+      'error'
+    ])
+  })
+
+  it('still lays out a build output whose digit folder has company (the page beside it)', async () => {
+    const v = await validateTree(
+      { 'index.html': '<!doctype html>', '2018032302435038/a.png': 'x' },
+      { id: '20171228', checkReferences: false }
+    )
+    expect(v.pkg.mode).toBe('build')
+    expect(v.pkg.files.map((f) => f.path)).toContain('20171228/www/2018032302435038/a.png')
+  })
+})

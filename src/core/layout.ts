@@ -132,7 +132,14 @@ function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
   const hasIdFolder = source.entries.some(
     (e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name)
   )
-  return hasIdFolder || PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location)))
+  // A lone top folder of more digits is an ID folder too, a wrong one: package-id-format says so, where laying it
+  // out as a build output would ask for --id (an MDS-accepted package has a 16-digit one).
+  const top = source.entries.filter((e) => !e.name.includes('/'))
+  const loneDigitFolder =
+    top.length === 1 && top[0]!.kind === 'directory' && /^\d{9,}$/.test(top[0]!.name)
+  return hasIdFolder ||
+    loneDigitFolder ||
+    PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location)))
     ? 'laid-out'
     : 'build'
 }
