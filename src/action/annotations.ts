@@ -76,16 +76,23 @@ function toAnnotation(f: Finding, { file, own }: AnnotationTarget): Annotation {
     properties.startLine = Math.max(1, f.line)
     if (f.column !== undefined) properties.startColumn = Math.max(1, f.column)
   }
-  // File names are shown with control and bidi characters made visible; the toolkit escapes the rest.
+  return { level: f.severity, message: annotationText(f, { file, own }), properties }
+}
+
+/**
+ * A finding's annotation text, for the step and the check run alike: where (unless the annotation sits on the
+ * finding's own line), the message and the fix in the Action's terms, and the rule's page. File names are shown
+ * with control and bidi characters made visible; the toolkit or the API escapes the rest.
+ */
+export function annotationText(f: Finding, { file, own }: AnnotationTarget): string {
   const where = f.path && !(own && file) ? `${visible(location(f))}: ` : ''
-  const message = [
+  return [
     `${where}${visible(inActionTerms(formatMessage(f)))}`,
     inActionTerms(fixFor(f.rule)),
     ruleDocsUrl(f.rule)
   ]
     .filter(Boolean)
     .join('\n')
-  return { level: f.severity, message, properties }
 }
 
 export function emitAnnotations(plan: AnnotationPlan): void {

@@ -1,8 +1,6 @@
 import type { Counts, FailOn, Finding } from '../core/findings.js'
 import { isFailing } from '../core/findings.js'
-import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
-import { inActionTerms } from './inputs.js'
-import { visible } from '../report/text.js'
+import { annotationText } from './annotations.js'
 import type { RunContext } from './context.js'
 import { apiMessage, statusOf, type Octokit } from './github.js'
 import type { AnnotationTarget } from './paths.js'
@@ -74,14 +72,7 @@ export function planCheckRun(input: {
 
 function toCheckAnnotation(f: Finding, { file, own }: AnnotationTarget): CheckAnnotation {
   const line = own && file && f.line !== undefined ? Math.max(1, f.line) : 1
-  const where = f.path && !(own && file) ? `${visible(location(f))}: ` : ''
-  const message = [
-    `${where}${visible(inActionTerms(formatMessage(f)))}`,
-    inActionTerms(fixFor(f.rule)),
-    ruleDocsUrl(f.rule)
-  ]
-    .filter(Boolean)
-    .join('\n')
+  const message = annotationText(f, { file, own })
   const a: CheckAnnotation = {
     path: file ?? '.',
     start_line: line,

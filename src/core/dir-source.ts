@@ -153,13 +153,13 @@ function walk(
  */
 function utf8Dirents(abs: string, rel: string, issues: SourceIssue[]): fs.Dirent[] {
   const kept: fs.Dirent[] = []
+  const prefix = rel ? `${rel}/` : ''
   for (const d of fs.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })) {
     const raw = d.name
     if (isUtf8(raw)) {
       kept.push(Object.assign(d, { name: raw.toString('utf8') }) as unknown as fs.Dirent)
       continue
     }
-    const prefix = rel ? `${rel}/` : ''
     const gbk = guessGbk(raw)
     issues.push({
       rule: 'name-encoding',

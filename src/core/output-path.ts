@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from './errors.js'
@@ -26,9 +27,8 @@ export async function assertOutsidePackage(
   packageRoot: string,
   subject: string
 ): Promise<void> {
-  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p))
-  const root = await real(packageRoot)
-  const target = path.join(await real(path.dirname(path.resolve(out))), path.basename(out))
+  const root = await realPath(packageRoot)
+  const target = path.join(await realPath(path.dirname(path.resolve(out))), path.basename(out))
   const rel = path.relative(root, target)
   if (rel.startsWith('..') || path.isAbsolute(rel)) return
   throw new UsageError(
@@ -44,10 +44,9 @@ export async function assertNotAnInput(
   inputs: readonly string[],
   subject: string
 ): Promise<void> {
-  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p))
-  const target = await real(out)
+  const target = await realPath(out)
   for (const input of inputs) {
-    if ((await real(input)) === target)
+    if ((await realPath(input)) === target)
       throw new UsageError(
         `${out} is one of the zips being compared: give the delta another file name`,
         subject
@@ -55,7 +54,12 @@ export async function assertNotAnInput(
   }
 }
 
-function kindOf(st: import('node:fs').Stats): string {
+/** The path with every link resolved; as given (absolute) when it does not exist yet. */
+function realPath(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => path.resolve(p))
+}
+
+function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a directory'
   if (st.isSymbolicLink()) return 'a symbolic link'
   if (st.isFIFO()) return 'a named pipe'

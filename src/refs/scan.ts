@@ -28,7 +28,7 @@ export interface ReferenceScan {
   /** Other hosts the pages need at first load, with how many references each. */
   external: Record<string, number>
   /** HTML/CSS/JS files over MAX_SCANNED_BYTES, not read: their references are unchecked (rule ref-unscanned). */
-  unscanned: string[]
+  unscanned: Array<{ path: string; size: number }>
 }
 
 /**
@@ -60,8 +60,8 @@ export function createReferenceScanner(
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
   const unscanned = pkg.files
     .filter((f) => refKindForPath(f.path) && !isScanned(f))
-    .map((f) => f.path)
-  const skipped = new Set(unscanned)
+    .map(({ path, size }) => ({ path, size }))
+  const skipped = new Set(unscanned.map((f) => f.path))
   const scan: ReferenceScan = {
     files: 0,
     bytes: 0,
