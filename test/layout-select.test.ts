@@ -40,8 +40,25 @@ describe('include and exclude', () => {
       'docs/readme.txt',
       'index.html'
     ])
-    // Not a basename match: `*.map` is a top-level name, as picomatch reads it.
-    expect(await filesWith({ exclude: ['*.map'] })).toContain('assets/app.js.map')
+  })
+
+  it('reads patterns as .gitignore does: no slash matches at any depth, a slash anchors at the root', async () => {
+    // what users write, expecting every source map gone (as .gitignore and `zip -x` read it)
+    expect(await filesWith({ exclude: ['*.map'] })).not.toContain('assets/app.js.map')
+    // a folder name without a slash, at any depth, with all it holds
+    for (const pattern of ['img', 'img/']) {
+      expect(await filesWith({ exclude: [pattern] }), pattern).not.toContain('assets/img/logo.png')
+    }
+    // a slash inside, or a leading one, anchors the pattern at the source root
+    for (const pattern of ['/img', './img', 'x/img', '/*.map', 'app.js/x']) {
+      expect(await filesWith({ exclude: [pattern] }), pattern).toHaveLength(6)
+    }
+    expect(await filesWith({ exclude: ['assets/*.map'] })).not.toContain('assets/app.js.map')
+    expect(await filesWith({ include: ['*.png'] })).toEqual(['assets/img/logo.png'])
+    expect(await filesWith({ include: ['/*.html', '*.json'] })).toEqual([
+      '.vite/manifest.json',
+      'index.html'
+    ])
   })
 
   it('include takes a folder with all it holds, and exclude still wins inside it', async () => {

@@ -200,6 +200,24 @@ describe('standard package: relative and root-relative URLs resolve inside the I
     expect(plain.found.map((f) => f.args.target)).toEqual([`${W}/css/app.css`, `${W}/js/app.js`])
   })
 
+  it('says when a <base href> moved a broken reference, and does not apply it to what comes before it', async () => {
+    const html =
+      '<!doctype html>\n<script src="pre.js"></script>\n<base href="/">\n<script src="main.js"></script>'
+    const { found } = await refsOf({
+      [`${W}/index.html`]: html,
+      [`${W}/pre.js`]: '',
+      [`${W}/main.js`]: ''
+    })
+    // pre.js is fetched before the parser reaches <base>: resolved against the page, found
+    expect(found.map((f) => [f.rule, f.line, f.args.url, f.args.base, f.args.baseLine])).toEqual([
+      ['ref-broken', 4, 'main.js', '/', 3]
+    ])
+    expect(formatMessage(found[0]!)).toContain(
+      `"main.js" points at ${ID}/main.js (resolved against <base href="/"> on line 3), which is not in the package`
+    )
+    expect(fixFor('ref-broken')).toContain('ng build --base-href ./')
+  })
+
   it('ignores a <base href> that is a template placeholder, and only the first <base> counts', async () => {
     const files: Tree = { [`${W}/js/app.js`]: '' }
     const tpl =
@@ -312,6 +330,14 @@ describe('standard package: relative and root-relative URLs resolve inside the I
     expect(all.filter((f) => f.rule === 'name-urlencode').map((f) => f.path)).toEqual([
       `${W}/mbank~login`
     ])
+  })
+
+  it('does not count tabs and line breaks in a reference, which the URL parser drops, as unsafe characters', async () => {
+    const html =
+      '<!doctype html><img src="img/\nx.png"><img src="img/\tx.png"><img src="img/%09y.png">'
+    const { found } = await refsOf({ [`${W}/index.html`]: html, [`${W}/img/x.png`]: '' })
+    // the escaped tab is a real character of the name the page asks for
+    expect(found.map((f) => [f.rule, f.args.url])).toEqual([['ref-broken', 'img/%09y.png']])
   })
 
   it('resolves from folders whose names a URL would misread: "#", "?", "%", spaces', async () => {

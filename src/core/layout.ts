@@ -108,21 +108,33 @@ function selectEntries(
 }
 
 /**
- * A matcher for paths in the source: a path matches when it or one of its folders does, so that `.vite` or
- * `docs/` means the folder and all in it, as in .gitignore (`docs/**` also drops the `docs` folder entry itself).
- * A leading `/` or `./` anchors a pattern at the source root, where every pattern is anchored anyway.
+ * A matcher for paths in the source, read as .gitignore reads its patterns (what users expect of `*.map` or
+ * `.vite`; so does `zip -x`): a pattern without a slash, but for a trailing one, matches a name at any depth; one
+ * with a slash, or a leading `/` or `./`, is anchored at the source root. A path matches when it or one of its
+ * folders does, so that `.vite` or `docs/` means the folder and all in it (`docs/**` also drops the `docs` folder
+ * entry itself).
  */
 function atOrUnder(patterns: readonly string[]): (name: string) => boolean {
-  const match = picomatch(
-    patterns.map((p) => p.replace(/^\.?\/+/, '')),
-    { dot: true }
-  )
-  const matches = (p: string) => match(p) || match(`${p}/`)
+  const anchored: string[] = []
+  const anywhere: string[] = []
+  for (const pattern of patterns) {
+    const p = pattern.replace(/^\.?\/+/, '')
+    ;(p !== pattern || p.replace(/\/+$/, '').includes('/') ? anchored : anywhere).push(p)
+  }
+  const matchPath = picomatch(anchored, { dot: true })
+  const matchName = picomatch(anywhere, { dot: true })
+  // `name` is a path from the source root; `start` where its last segment starts
+  const matches = (name: string, start: number) => {
+    const base = name.slice(start)
+    return matchPath(name) || matchPath(`${name}/`) || matchName(base) || matchName(`${base}/`)
+  }
   return (name) => {
+    let start = 0
     for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) {
-      if (matches(name.slice(0, i))) return true
+      if (matches(name.slice(0, i), start)) return true
+      start = i + 1
     }
-    return matches(name)
+    return matches(name, start)
   }
 }
 

@@ -1,5 +1,6 @@
 import { extractRefs, isClassicScript, refKindForPath } from './extract.js'
 import { extractJsRefsFromBytes } from './extract-js.js'
+import { decodeAs, sniffEncoding } from './decode.js'
 import type { ClaimList } from './scan-claimed.js'
 import type { ExtractedRefs } from './types.js'
 
@@ -46,11 +47,15 @@ export function claimedBytes(shared: SharedArrayBuffer): Buffer {
 }
 
 /**
- * Decodes and extracts (JavaScript is lexed from its bytes, see extractJsRefsFromBytes); the caller has ruled out
+ * Decodes (as a browser would, see sniffEncoding) and extracts (UTF-8 JavaScript is lexed from its bytes, see
+ * extractJsRefsFromBytes); the caller has ruled out
  * most files already (see prefilter.ts).
  */
 export function extractBytes(path: string, bytes: Buffer): ExtractedRefs {
-  if (refKindForPath(path) === 'js') {
+  const kind = refKindForPath(path)
+  const encoding = sniffEncoding(kind, bytes)
+  if (encoding) return extractRefs(path, decodeAs(bytes, encoding))
+  if (kind === 'js') {
     return { refs: extractJsRefsFromBytes(bytes, { module: !isClassicScript(path) }) }
   }
   return extractRefs(path, bytes.toString('utf8'))

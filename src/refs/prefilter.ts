@@ -1,3 +1,4 @@
+import { hasUtf16Bom } from './decode.js'
 import { refKindForPath } from './extract.js'
 
 /**
@@ -11,6 +12,8 @@ import { refKindForPath } from './extract.js'
  * comments are candidates like real ones.
  */
 export function mayHaveRefs(pkgPath: string, bytes: Buffer): boolean {
+  // UTF-16 text has a NUL between ASCII bytes: no byte test below would see it.
+  if (hasUtf16Bom(bytes)) return refKindForPath(pkgPath) !== undefined
   switch (refKindForPath(pkgPath)) {
     case 'html':
       return true

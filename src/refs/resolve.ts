@@ -111,8 +111,11 @@ export class ReferenceResolver {
         return { outcome: 'external', origin: resolved.origin }
       pkgPath = this.root ? `${this.root}${path}` : path.slice(1)
     }
+    // The URL parser drops tabs and line breaks (an attribute value wrapped over two lines): no file has them.
     const unsafeChars = unsafeIn(
-      hasScheme || isProtocolRelative(url) ? resolved.pathname : writtenPath(url)
+      hasScheme || isProtocolRelative(url)
+        ? resolved.pathname
+        : writtenPath(url.replace(/[\t\n\r]/g, ''))
     )
     if (this.files.has(pkgPath) || (pkgPath.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))) {
       return { outcome: 'ok', target: pkgPath, unsafeChars }

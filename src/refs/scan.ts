@@ -10,10 +10,12 @@ import { mayHaveRefs } from './prefilter.js'
 import { createExtractor, type Extractor } from './extractor.js'
 import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-claimed.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
-import type { ExtractedRefs, RawRef } from './types.js'
+import type { BaseHref, ExtractedRefs, RawRef } from './types.js'
 
 export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind' | 'cosmetic'> {
   from: string
+  /** The page's `<base href>`, when it changed where this reference resolves. */
+  base?: { url: string; line: number }
   resolution: Resolution
 }
 
@@ -76,17 +78,24 @@ export function createReferenceScanner(
   let failure: unknown
 
   const record = (pkgPath: string, { refs, baseHref }: ExtractedRefs) => {
-    let base = resolver.baseUrlOf(pkgPath)
+    const pageUrl = resolver.baseUrlOf(pkgPath)
+    let base = pageUrl
+    let applied: BaseHref | undefined
     // A placeholder (`<base href="{{ base }}">`) is filled in at run time: resolve as if it were not there.
     if (baseHref && !isNonReference(baseHref.url)) {
       try {
         base = new URL(baseHref.url, base).href
+        applied = baseHref
       } catch {
         // An unparsable <base href> is ignored by browsers too.
       }
     }
     for (const ref of refs) {
-      const resolution = resolver.resolve(ref.url, base)
+      // What the parser fetches before it reaches <base> (a script above it) is resolved against the page itself.
+      const afterBase =
+        applied !== undefined &&
+        (ref.line > applied.line || (ref.line === applied.line && ref.column > applied.column))
+      const resolution = resolver.resolve(ref.url, afterBase ? base : pageUrl)
       if (!resolution) continue
       if (resolution.outcome === 'external') {
         scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
@@ -103,6 +112,7 @@ export function createReferenceScanner(
         column: ref.column,
         kind: ref.kind,
         ...(ref.cosmetic && { cosmetic: true }),
+        ...(afterBase && { base: { url: applied!.url, line: applied!.line } }),
         resolution
       })
     }

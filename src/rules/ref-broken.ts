@@ -7,8 +7,8 @@ export default referenceRule(
       'A relative or root-relative reference in HTML/CSS/JS points at no file of the package (a page icon: warning).',
     defaultSeverity: 'error',
     message: (a) =>
-      `"${a.url}" points at ${a.target || 'nothing'}, which is not in the package: the phone fetches it from the network or shows nothing`,
-    fix: 'Fix the path or add the file. Root-relative URLs (/assets/x.js) start at the ID folder: build with a relative base (Vite base: "./").'
+      `"${a.url}" points at ${a.target || 'nothing'}${a.base === undefined ? '' : ` (resolved against <base href="${a.base}"> on line ${a.baseLine})`}, which is not in the package: the phone fetches it from the network or shows nothing`,
+    fix: 'Fix the path or add the file. Root-relative URLs (/assets/x.js) start at the ID folder: build with a relative base (Vite base: "./"). A <base href> moves where relative URLs start: leave it out or make it the page\'s own folder (Angular: ng build --base-href ./).'
   },
   outcomeIs('broken')
 )

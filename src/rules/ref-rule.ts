@@ -24,6 +24,7 @@ export function referenceRule(
           args: {
             url: ref.url,
             target: ref.resolution.target ?? '',
+            ...(ref.base && { base: ref.base.url, baseLine: ref.base.line }),
             ...(typeof extra === 'object' ? extra : {})
           }
         })
