@@ -288,6 +288,35 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /--id 20171228/
     },
     {
+      name: 'a --prefix that climbs out of the host folder (zip-slip entries)',
+      run: (out) => [
+        'pack',
+        writeTree({ 'index.html': 'x' }),
+        '--id',
+        '77777777',
+        '--app-id',
+        'A1',
+        '--workspace',
+        't',
+        '--environment',
+        'apsara-stack',
+        '--host',
+        'h.example.com',
+        '--prefix',
+        '../../x',
+        '--out',
+        out
+      ],
+      status: 2,
+      message: /--prefix: folder names, not "\." or "\.\."/
+    },
+    {
+      name: 'a --host whose port is over 65535',
+      run: (out) => ['pack', writeTree(GOOD), '--host', 'h.example.com:99999', '--out', out],
+      status: 2,
+      message: /--host: a port from 1 to 65535/
+    },
+    {
       name: 'pack without --out',
       run: () => ['pack', writeTree(GOOD)],
       status: 2,

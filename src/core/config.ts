@@ -30,6 +30,14 @@ const size = z.union([z.number().int().nonnegative(), z.string()]).transform((v,
 
 const hostPattern =
   /^(?=.{1,253}(:|$))[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i
+/** A `:port` part, when there is one, is a TCP port: 1 to 65535 (0 reaches nothing). */
+export function validPort(host: string): boolean {
+  const colon = host.lastIndexOf(':')
+  if (colon === -1) return true
+  const port = Number(host.slice(colon + 1))
+  return Number.isInteger(port) && port >= 1 && port <= 65535
+}
+
 const segment = z
   .string()
   .regex(/^[^/\\]+$/, 'one folder name, without slashes')
@@ -53,11 +61,20 @@ export const configSchema = z
       .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and hyphens, e.g. test')
       .optional(),
     environment: z.enum(['public-cloud', 'apsara-stack']).default('public-cloud'),
-    host: z.string().regex(hostPattern, 'a host name with an optional :port').optional(),
+    host: z
+      .string()
+      .regex(hostPattern, 'a host name with an optional :port')
+      .refine((h) => validPort(h), 'a port from 1 to 65535')
+      .optional(),
     /** Folders between the host and `<appId>_<workspace>`; `''` for none. */
     prefix: z
       .string()
       .regex(/^[^\\]*$/, 'a URL path such as mcube or mdss/mcube')
+      // ".." would climb out of the host folder in every entry name the packer writes
+      .refine(
+        (p) => p.split('/').every((s) => s !== '.' && s !== '..'),
+        'folder names, not "." or ".."'
+      )
       .optional(),
     bucket: segment.optional(),
     /** Folder a standard build output is placed in (`ID/<entryDir>/…`). */

@@ -217,8 +217,9 @@ function topLevelOf(files: PackageFile[], dirs: string[]): PackageModel['topLeve
 }
 
 /**
- * A laid-out tree is global when its second level is a host and an `<appId>_<workspace>` folder follows; with an
- * app ID configured, the exact folder name decides.
+ * A laid-out tree is global when its second level is a host and an `<appId>_<workspace>` folder follows: the
+ * configured one, or any of that shape, so that a package built for another workspace (`_test` checked for
+ * `_prod`) is judged as the global package it is, and global-prefix names the wrong folder.
  */
 export function guessType(
   files: PackageFile[],
@@ -231,7 +232,7 @@ export function guessType(
     if (segs[0] !== id || segs.length < 4) continue
     if (!HOST_LIKE.test(segs[1])) continue
     const below = segs.slice(2, -1)
-    if (appWs ? below.includes(appWs) : below.some((s) => APP_WORKSPACE.test(s))) return 'global'
+    if (below.some((s) => s === appWs || APP_WORKSPACE.test(s))) return 'global'
   }
   return 'standard'
 }

@@ -1,4 +1,4 @@
-import { LEGACY_OSS_HOST, PUBLIC_CLOUD_HOST } from '../core/config.js'
+import { LEGACY_OSS_HOST, PUBLIC_CLOUD_HOST, validPort } from '../core/config.js'
 import { defineRule } from './types.js'
 
 /** A dotted host name with an optional port, or a single label with a port (`intranet:8080`). */
@@ -38,7 +38,7 @@ export default defineRule({
   message: (a) => {
     switch (a.problem) {
       case 'invalid':
-        return `"${a.host}" is not a host name (with an optional :port); the second-level folder of a global package is the resource host`
+        return `"${a.host}" is not a host name (with an optional :port from 1 to 65535); the second-level folder of a global package is the resource host`
       case 'extra':
         return `"${a.host}" is a second host folder; a global package has exactly one (the first is "${a.first}")`
       case 'mismatch':
@@ -66,7 +66,8 @@ export default defineRule({
       const host = dir.slice(prefix.length)
       if (host !== first)
         report({ path: dir, args: { problem: 'extra', host, first: first ?? '' } })
-      else if (!HOST.test(host)) report({ path: dir, args: { problem: 'invalid', host } })
+      else if (!HOST.test(host) || !validPort(host))
+        report({ path: dir, args: { problem: 'invalid', host } })
       else if (config.host && host !== config.host && config.host !== PUBLIC_CLOUD_HOST)
         report({ path: dir, args: { problem: 'mismatch', host, expected: config.host } })
       else if (config.environment === 'public-cloud' && host === LEGACY_OSS_HOST)

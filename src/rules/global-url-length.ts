@@ -14,8 +14,14 @@ export default defineRule({
   fix: 'Shorten folder and file names (or drop a version folder level) until the full URL fits in 100 characters.',
   check({ pkg }, report) {
     for (const { path } of globalFiles(pkg)) {
-      // The client requests the percent-encoded URL, so that is the length that counts.
-      const url = new URL(globalUrlOf(path)).href
+      // The client requests the percent-encoded URL, so that is the length that counts. A host folder that is no
+      // host (a port over 65535) makes no URL at all: global-host reports it.
+      let url: string
+      try {
+        url = new URL(globalUrlOf(path)).href
+      } catch {
+        continue
+      }
       const length = url.length
       if (length > GLOBAL_URL_LIMIT)
         report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })

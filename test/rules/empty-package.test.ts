@@ -24,6 +24,27 @@ describe('empty-package', () => {
     ).toBe(1)
   })
 
+  it('reports a folder holding only what the packer leaves out (OS litter, secrets), which made an empty zip', async () => {
+    for (const tree of [{ '.DS_Store': 'x' }, { '.DS_Store': 'x', '.env': 'K=1' }]) {
+      const found = await check(RULE, tree, { ...STANDARD_CONFIG, id: '20171228' })
+      expect(found.map((f) => f.args)).toEqual([{ dropped: Object.keys(tree).length }])
+      expect(messageOf(RULE, found[0]!.args)).toMatch(
+        /^the package has no files but \d the packer leaves out/
+      )
+    }
+    // kept when asked to: then it is a file of the package
+    expect(
+      await check(
+        RULE,
+        { '.DS_Store': 'x' },
+        { ...STANDARD_CONFIG, id: '20171228', keepJunk: true }
+      )
+    ).toEqual([])
+    // a zip is uploaded as it is: its litter is a file (junk-file warns about it)
+    const zip = zipOf([{ name: '20171228/www/.DS_Store', data: 'x' }])
+    expect(await check(RULE, zip, STANDARD_CONFIG)).toEqual([])
+  })
+
   it('passes a package with one file', async () => {
     expect(await check(RULE, STANDARD, STANDARD_CONFIG)).toEqual([])
   })

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupTempDirs } from '../helpers/tree.js'
+import { cleanupTempDirs, findingsOf, validateTree } from '../helpers/tree.js'
 import { APP_WS, HOST, STANDARD, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
 
 afterAll(cleanupTempDirs)
@@ -96,8 +96,23 @@ describe('global-host', () => {
       }
     ])
     expect(messageOf(RULE, found[0].args)).toBe(
-      '"www" is not a host name (with an optional :port); the second-level folder of a global package is the resource host'
+      '"www" is not a host name (with an optional :port from 1 to 65535); the second-level folder of a global package is the resource host'
     )
+  })
+
+  it('reports a host folder whose port is no port (over 65535, or 0), where the scan and other rules once crashed', async () => {
+    for (const host of ['h.example.com:99999', 'h.example.com:65536', 'h.example.com:0']) {
+      const v = await validateTree(
+        { [`20171228/${host}/${APP_WS}/v1/a.html`]: '<script src="b.js"></script>' },
+        { appId: '53E5279071442', workspace: 'test' }
+      )
+      expect(v.pkg.type, host).toBe('global')
+      expect(
+        findingsOf(v.findings, RULE).map((f) => f.args),
+        host
+      ).toEqual([{ problem: 'invalid', host }])
+    }
+    expect(await check(RULE, at('h.example.com:65535', 'mcube/'), APSARA)).toEqual([])
   })
 
   it('reports a second host folder', async () => {

@@ -30,6 +30,14 @@ describe('global-prefix', () => {
     )
   })
 
+  it('judges a package built for another workspace as global, with the type left to detection', async () => {
+    // built for _test, checked for _prod: the mistake the app ID and workspace settings are there to catch
+    const config = { appId: '53E5279071442', workspace: 'prod' }
+    expect((await check(RULE, file(APP_WS, HOST), config)).map((f) => f.args)).toEqual([
+      { found: APP_WS, parent: `20171228/${HOST}`, expected: '53E5279071442_prod' }
+    ])
+  })
+
   it('takes an empty prefix on Apsara Stack when configured so', async () => {
     expect(await check(RULE, file(APP_WS), { ...APSARA, prefix: '' })).toEqual([])
   })
