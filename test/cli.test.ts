@@ -155,7 +155,7 @@ describe('CLI', () => {
     expect(run().split('\n')).toEqual([
       'h5-offline: conf/h5.json: "id": Invalid input: expected string, received number',
       'conf/h5.json: "budgets": Unrecognized key: "totl"',
-      'conf/h5.json: "failOn": Invalid option: expected one of "error"|"warning"|"never"',
+      'conf/h5.json: "failOn": Invalid option: expected one of "error"|"warning"|"never", got "sometimes"',
       ''
     ])
     // The flag given over the file's bad value: the flag's value is what counts, and a bad flag is named as such.
@@ -166,6 +166,15 @@ describe('CLI', () => {
     write({ rules: { 'ref-broken': 'loud' } })
     expect(run('--id', '20171228')).toMatch(/^h5-offline: conf\/h5\.json: "rules\.ref-broken": /)
     expect(run('--id', '20171228', '--rule', 'ref-broken=loud')).toMatch(/^h5-offline: --rule/)
+    // an unknown rule id: named where it was set too
+    write({ rules: { 'ref-broke': 'off' } })
+    expect(run('--id', '20171228')).toMatch(
+      /^h5-offline: conf\/h5\.json: "rules\.ref-broke": unknown rule id "ref-broke"/
+    )
+    write({})
+    expect(run('--id', '20171228', '--rule', 'ref-brokn=off')).toMatch(
+      /^h5-offline: --rule: unknown rule id "ref-brokn"/
+    )
   })
 
   it('says a --global-package problem is about the global package', () => {
@@ -411,6 +420,13 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     }
     expect(fs.readFileSync(page, 'utf8')).toBe(GOOD['20171228/www/index.html'])
     expect(fs.existsSync(path.join(site, 'pkg.zip'))).toBe(false)
+    // the suggestion is outside: the folder's own name + .zip beside it, not the folder it refused
+    const r = cli(['pack', site, '--out', site, '--main-entry', '/www/index.html'])
+    expect(r.stderr).toContain(`write it outside, e.g. ${fs.realpathSync(site)}.zip`)
+    const named = cli(['pack', site, '--out', path.join(site, 'pkg.zip')])
+    expect(named.stderr).toContain(
+      `e.g. ${path.join(path.dirname(fs.realpathSync(site)), 'pkg.zip')}`
+    )
   })
 
   it('diff --delta-out on a directory: refused like pack --out', () => {

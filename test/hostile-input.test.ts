@@ -534,7 +534,11 @@ describe('config files: not JSON, unknown keys, wrong types → exit 2 naming th
       '{"rules": {"junk-file": "loud"}}',
       /^h5-offline: c\.json: "rules\.junk-file": Invalid option: expected one of "off"\|"notice"\|"warning"\|"error"/
     ],
-    ['an unknown rule id', '{"rules": {"junk-files": "off"}}', /unknown rule id "junk-files"/],
+    [
+      'an unknown rule id',
+      '{"rules": {"junk-files": "off"}}',
+      /^h5-offline: c\.json: "rules\.junk-files": unknown rule id "junk-files"/
+    ],
     [
       'a size that is no size',
       '{"budgets": {"total": "lots"}}',
@@ -544,7 +548,7 @@ describe('config files: not JSON, unknown keys, wrong types → exit 2 naming th
     [
       'an unknown enum value',
       '{"type": "mixed"}',
-      /^h5-offline: c\.json: "type": Invalid option: expected one of "global"\|"standard"\|"auto"/
+      /^h5-offline: c\.json: "type": Invalid option: expected one of "global"\|"standard"\|"auto", got "mixed"/
     ]
   ]
   let site: string

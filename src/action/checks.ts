@@ -178,7 +178,8 @@ export function explainCheckRunError(e: unknown): string {
       'requests from forks and Dependabot get a read-only token whatever the workflow says'
     )
   if (status === 404)
-    return `the API did not find the repository or the commit (${what}); is github-token for this repository?`
+    return `the API did not find the repository or the commit (${what}): github-token may be a token for another repository`
+  if (status === 401) return `the token was refused (${what}): check the github-token input`
   return `the Checks API failed (${what})`
 }
 

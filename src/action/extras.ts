@@ -204,7 +204,7 @@ export async function reportCheckRun(args: {
   try {
     const posted = await postCheckRun(await gh.octokit(), gh.ctx, plan)
     core.info(
-      `Check run "${CHECK_NAME}" posted with ${plan.annotations.length} annotations in ${posted.requests} request${posted.requests === 1 ? '' : 's'}${posted.url ? `: ${posted.url}` : ''}`
+      `Check run "${CHECK_NAME}" posted with ${plan.annotations.length} annotation${plan.annotations.length === 1 ? '' : 's'} in ${posted.requests} request${posted.requests === 1 ? '' : 's'}${posted.url ? `: ${posted.url}` : ''}`
     )
     return {
       status: 'posted',

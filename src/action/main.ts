@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
+import { prepareOutputFile } from '../core/output-path.js'
 import { isFailing } from '../core/findings.js'
 import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
 import { readRunContext, releaseTag, versionFromTag } from './context.js'
@@ -37,6 +38,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
       core.info(`Version ${config.version}, from the tag ${tag}`)
     }
+    // Checked before the work: found at the end, a bad path failed the step after the zip was uploaded and the
+    // check run had been posted as passed.
+    if (inputs.sarif) await prepareOutputFile(inputs.sarif, 'sarif')
+    if (inputs.deltaOut) await prepareOutputFile(inputs.deltaOut, 'delta-out')
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
     const p = await import('./pipeline.js')
 
@@ -45,7 +50,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     p.logFindings(built)
     const failed = isFailing(built.result.counts, config.failOn)
     const problems: string[] = []
-    if (failed) problems.push(failureMessage(built, config.failOn))
+    if (failed) {
+      const listedIn = {
+        annotations: inputs.annotations,
+        summary: Boolean(env.GITHUB_STEP_SUMMARY)
+      }
+      problems.push(failureMessage(built, config.failOn, listedIn))
+    }
 
     if (inputs.sarif) {
       try {
@@ -86,6 +97,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       problems.push(`Input "delta-out": cannot write ${inputs.deltaOut}: ${(e as Error).message}`)
     }
 
+    // Before the check run and the comment, so that they say failed when the step will.
+    const release = inputs.releaseUpload
+      ? await p.uploadToRelease({
+          built,
+          inputs,
+          gh,
+          reportPath,
+          diffPath: diff?.status === 'diffed' ? diff.jsonPath : undefined,
+          notices
+        })
+      : undefined
+    if (release?.status === 'failed') problems.push(release.message)
+
     const fileOf = p.sourceFileResolver(
       built.result.pkg,
       inputs.location,
@@ -95,7 +119,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const summaryOptions = {
       version: config.version,
       failOn: config.failOn,
-      failed: failed || artifact.status === 'failed',
+      // Whatever fails the step (findings, the upload, the release assets, a file not written) fails them too.
+      failed: problems.length > 0,
       artifact,
       reportPath,
       workspace
@@ -114,22 +139,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       built,
       inputs,
       gh,
-      failed: failed || artifact.status === 'failed',
+      failed: summaryOptions.failed,
       diff,
       checkRunUrl: check.status === 'posted' ? check.url : undefined,
       notices
     })
-    const release = inputs.releaseUpload
-      ? await p.uploadToRelease({
-          built,
-          inputs,
-          gh,
-          reportPath,
-          diffPath: diff?.status === 'diffed' ? diff.jsonPath : undefined,
-          notices
-        })
-      : undefined
-    if (release?.status === 'failed') problems.push(release.message)
 
     // The findings as annotations from the step, unless the check run has them all; the slots of the step's own
     // failure and notices are kept free so the runner does not drop them.
@@ -150,7 +164,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (env.GITHUB_STEP_SUMMARY) {
       await p.writeJobSummary(env.GITHUB_STEP_SUMMARY, built, {
         ...summaryOptions,
-        failed: summaryOptions.failed || release?.status === 'failed',
+        failed: summaryOptions.failed || problems.length > 0,
         extra: p.extraSections(diff, check, comment, release)
       })
     }
@@ -193,13 +207,24 @@ function setOutputs(built: BuiltPackage, reportPath: string, artifact: UploadOut
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value))
 }
 
-function failureMessage(built: BuiltPackage, failOn: string): string {
+function failureMessage(
+  built: BuiltPackage,
+  failOn: string,
+  listedIn: { annotations: boolean; summary: boolean }
+): string {
   const { error, warning } = built.result.counts
   const counts = `${error} error${error === 1 ? '' : 's'} and ${warning} warning${warning === 1 ? '' : 's'}`
   const zip = built.zip ? 'the zip was written' : 'no zip was written'
+  const places = [
+    'the log above',
+    ...(listedIn.annotations ? ['the annotations'] : []),
+    ...(listedIn.summary ? ['the job summary'] : [])
+  ]
+  const where =
+    places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : places[0]
   return (
     `H5 offline package ${built.result.pkg.id ?? '(no ID)'}: ${counts} (fail-on: ${failOn}); ${zip}. ` +
-    'The annotations and the job summary list the findings.'
+    `${where[0]!.toUpperCase()}${where.slice(1)} list the findings.`
   )
 }
 

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../core/errors.js'
-import { assertOutsidePackage } from '../core/output-path.js'
+import { assertOutsidePackage, makeOutputDir } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import type { ResolvedConfig } from '../core/config.js'
 import { extensionOf, packPackage } from '../engine/pack.js'
@@ -52,13 +51,7 @@ export async function buildPackage(
     // Before anything is created: `output: dist/` with `path: dist` would leave a folder in the build output.
     if (!zipInput) await assertOutsidePackage(inputs.output, inputs.location, 'out')
     // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
-    await fs.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-      const why =
-        e.code === 'EEXIST' || e.code === 'ENOTDIR'
-          ? 'a file is in the way of its folder'
-          : e.message
-      throw new UsageError(`cannot write ${inputs.output}: ${why}; nothing was written`, 'out')
-    })
+    await makeOutputDir(outDir, inputs.output, 'out')
   }
 
   if (zipInput) {

@@ -25,11 +25,15 @@ export function sourceFileResolver(
     file: relativeToWorkspace(location, workspace),
     own: false
   }
+  let present: Set<string> | undefined
   return (f) => {
     if (sourceKind === 'zip' || f.path === undefined) return packageItself
     const under = pkg.placedUnder
     const created = under !== '' && f.path !== under && !f.path.startsWith(`${under}/`)
     if (created || f.file === '') return packageItself
+    // A path the package does not have (a main entry that is missing) is no file of the repository either.
+    present ??= new Set([...pkg.files.map((file) => file.path), ...pkg.directories])
+    if (!present.has(f.path)) return packageItself
     return {
       file: relativeToWorkspace(path.join(location, f.file ?? f.path), workspace),
       own: true

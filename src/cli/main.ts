@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
+import { checkRuleSettings } from '../engine/run-rules.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { stringifyReport, toJsonReport } from '../report/json.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
@@ -45,11 +46,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.cwd
     )
     const fromFile = configFile ? readConfigFile(configFile) : undefined
-    const config = parseConfig(mergeConfigInputs(fromFile, cmd.flags), (keyPath) =>
+    const describeKey = (keyPath: PropertyKey[]) =>
       fromFile && !setBy(cmd.flags, keyPath)
         ? `${path.relative(io.cwd, configFile!) || configFile}: "${keyPath.map(String).join('.')}"`
         : (flagFor(keyPath.join('.')) ?? flagFor(String(keyPath[0])) ?? `--${String(keyPath[0])}`)
-    )
+    const config = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
+    checkRuleSettings(config, allRules, describeKey)
     const location = path.resolve(io.cwd, cmd.location!)
     const outcome =
       cmd.command === 'pack'

@@ -143,7 +143,7 @@ export function parseConfig(
   input: unknown,
   describeKey: (path: PropertyKey[]) => string = (p) => p.join('.')
 ): ResolvedConfig {
-  const result = configSchema.safeParse(input)
+  const result = configSchema.safeParse(input, { reportInput: true })
   if (!result.success) {
     // An unknown top-level key has an empty path; its own name says where it came from.
     const pathOf = (issue: (typeof result.error.issues)[number]): PropertyKey[] =>
@@ -151,7 +151,14 @@ export function parseConfig(
     const lines = result.error.issues.map((issue) => {
       const keyPath = pathOf(issue)
       const key = keyPath.length ? describeKey(keyPath) : 'configuration'
-      return `${key}: ${issue.message}`
+      // the value refused, when it is short enough to quote (`OFF` for `off`)
+      const got =
+        issue.code === 'invalid_value' &&
+        typeof issue.input === 'string' &&
+        issue.input.length <= 80
+          ? `, got ${JSON.stringify(issue.input)}`
+          : ''
+      return `${key}: ${issue.message}${got}`
     })
     const first = result.error.issues[0]
     throw new UsageError(lines.join('\n'), describeKey(first ? pathOf(first) : []))

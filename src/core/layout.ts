@@ -184,6 +184,13 @@ function buildPrefix(config: ResolvedConfig): string {
   return [config.id, ...globalBaseSegments(config), config.versionDir].filter(Boolean).join('/')
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+    : (items[0] ?? '')
+}
+
 /** `<host>/[prefix/][bucket/]<appId>_<workspace>`: the folders a global package's files live under. */
 export function globalBaseSegments(config: ResolvedConfig): string[] {
   const missing = [
@@ -193,7 +200,7 @@ export function globalBaseSegments(config: ResolvedConfig): string[] {
   ].filter((m): m is string[] => Array.isArray(m))
   if (missing.length) {
     throw new UsageError(
-      `a global package needs ${missing.map((m) => m[0]).join(', ')}: give ${missing.map((m) => `--${m[1]}`).join(' ')}`,
+      `a global package needs ${listed(missing.map((m) => m[0]))}: give ${listed(missing.map((m) => `--${m[1]}`))}`,
       missing[0][1]
     )
   }

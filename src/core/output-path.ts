@@ -19,6 +19,24 @@ export async function assertOutputPath(out: string, subject: string): Promise<vo
 }
 
 /**
+ * Creates the folder an output goes in, as `mkdir -p` would, or says why it cannot, naming the output: checked
+ * before the work, so that a bad path does not fail the run after the zip was made and reported as passed.
+ */
+export async function makeOutputDir(dir: string, shown: string, subject: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    const why =
+      e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way of its folder' : e.message
+    throw new UsageError(`cannot write ${shown}: ${why}; nothing was written`, subject)
+  })
+}
+
+/** assertOutputPath, then makeOutputDir for the file's folder. */
+export async function prepareOutputFile(file: string, subject: string): Promise<void> {
+  await assertOutputPath(file, subject)
+  await makeOutputDir(path.dirname(file), file, subject)
+}
+
+/**
  * Refuses an output inside the folder being packed: the zip would replace a file of the package, or be packed into
  * the next one. Compared through real paths, so a link to either side does not hide it.
  */
@@ -31,9 +49,12 @@ export async function assertOutsidePackage(
   const target = path.join(await realPath(path.dirname(path.resolve(out))), path.basename(out))
   const rel = path.relative(root, target)
   if (rel.startsWith('..') || path.isAbsolute(rel)) return
+  // beside the package folder, under the name given (the folder's own name + .zip when that is the folder itself)
+  const beside = path.join(path.dirname(root), path.basename(out))
+  const outside = beside === root ? `${root}.zip` : beside
   throw new UsageError(
     `cannot write ${out}: it is inside the package folder ${packageRoot}, so the zip would end up in the next ` +
-      `one (or replace a file of this one); write it outside, e.g. ${path.join(path.dirname(root), path.basename(out))}`,
+      `one (or replace a file of this one); write it outside, e.g. ${outside}`,
     subject
   )
 }

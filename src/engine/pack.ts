@@ -142,7 +142,7 @@ async function packWith(
       })
     } catch (e) {
       await scanner?.finish().catch(() => {})
-      throw outputError(e, options.out)
+      throw outputError(e, options.out, staging)
     }
     let refs: ReferenceScan | undefined
     try {
@@ -275,12 +275,23 @@ const OUTPUT_FULL: Record<string, string> = {
   EFBIG: 'file too large for the file system'
 }
 
-/** A full disk under the output reads as such (the writer may be spilling an entry, and would name it). */
-function outputError(e: unknown, out: string): unknown {
-  const code = (e as NodeJS.ErrnoException | null)?.code
-  if (!code || !Object.hasOwn(OUTPUT_FULL, code)) return e
-  return Object.assign(
-    new Error(`cannot write ${out}: ${OUTPUT_FULL[code]}; nothing was written`, { cause: e }),
-    { code }
-  )
+/**
+ * A full disk under the output reads as such (the writer may be spilling an entry, and would name it); a file
+ * beside the output that cannot be created (a folder only root's access() passes, such as /sys) names the output,
+ * not the temp file.
+ */
+function outputError(e: unknown, out: string, staging: string): unknown {
+  const { code, path: failed } = (e ?? {}) as NodeJS.ErrnoException
+  if (code && Object.hasOwn(OUTPUT_FULL, code)) {
+    return Object.assign(
+      new Error(`cannot write ${out}: ${OUTPUT_FULL[code]}; nothing was written`, { cause: e }),
+      { code }
+    )
+  }
+  if (code && failed?.startsWith(staging)) {
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `${code} in its folder`
+    return new UsageError(`cannot write ${out}: ${why}; nothing was written`, 'out')
+  }
+  return e
 }

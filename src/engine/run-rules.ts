@@ -5,12 +5,21 @@ import { sourcePathOf } from '../core/layout.js'
 import type { Rule, RuleContext } from '../rules/types.js'
 
 /** Rejects rule ids the configuration names but no rule has, so a typo cannot silence a rule. */
-export function checkRuleSettings(config: ResolvedConfig, rules: readonly Rule[]): void {
+/**
+ * Refuses a severity set for a rule that does not exist (a typo would silently change nothing). `describeKey` is the
+ * edge's name for where a key was set (`h5.json: "rules.x"`, `--rule`), as parseConfig takes it.
+ */
+export function checkRuleSettings(
+  config: ResolvedConfig,
+  rules: readonly Rule[],
+  describeKey?: (keyPath: PropertyKey[]) => string
+): void {
   const known = new Set(rules.map((r) => r.id))
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id))
   if (unknown.length) {
+    const where = describeKey ? `${describeKey(['rules', unknown[0]!])}: ` : ''
     throw new UsageError(
-      `unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known rules: ${[...known].sort().join(', ')}`,
+      `${where}unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known rules: ${[...known].sort().join(', ')}`,
       'rules'
     )
   }

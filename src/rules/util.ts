@@ -5,13 +5,14 @@ export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1)
 }
 
-const JUNK_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'ehthumbs.db', 'desktop.ini', 'Desktop.ini'])
+/** In lower case: the file systems that make them ignore case, and `thumbs.db` or `.ds_store` are seen too. */
+const JUNK_NAMES = new Set(['.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', 'icon\r'])
 
-/** OS litter that ships by accident: Finder/Explorer metadata and macOS resource forks. */
+/** OS litter that ships by accident: Finder/Explorer metadata (`Icon\r`: a folder's custom icon) and macOS resource forks. */
 export function isJunk(p: string): boolean {
   const name = basename(p)
   return (
-    JUNK_NAMES.has(name) ||
+    JUNK_NAMES.has(name.toLowerCase()) ||
     name.startsWith('._') ||
     (p.includes('__MACOSX') && p.split('/').includes('__MACOSX'))
   )

@@ -134,6 +134,24 @@ describe.concurrent.each(nodeBinaries())('release-upload on $label', (node) => {
     expect(r.summary).toContain('Release v1.2.3:')
   })
 
+  test('a release upload that fails fails the check run too, posted after it', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const release = t.gh.addRelease({
+      tag_name: 'v2.0.1',
+      draft: false,
+      assets: [
+        { name: '20171228_2.0.1.0.zip', content_type: 'application/zip', data: Buffer.from('old') }
+      ]
+    })
+    const r = await t.run({ 'check-run': 'true' }, { release })
+    expect(r.code).toBe(1)
+    expect(t.gh.checkRuns.map((c) => c.conclusion)).toEqual(['failure'])
+    expect(r.summary).toContain('❌')
+  })
+
   test('an asset of the same name: refused with advice without overwrite; deleted then uploaded with it', async ({
     expect,
     onTestFinished

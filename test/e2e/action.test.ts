@@ -298,6 +298,44 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const off = await t.run({ ...INPUTS, annotations: 'false' })
     expect(off.code).toBe(1)
     expect(off.annotations.map((a) => a.level)).toEqual(['error']) // only the step's failure
+    // which says where the findings are: not in annotations that were not made
+    expect(off.annotations[0]!.message).toContain(
+      'The log above and the job summary list the findings.'
+    )
+    expect(r.annotations.find((a) => a.level === 'error' && !a.title)?.message).toContain(
+      'The log above, the annotations and the job summary list the findings.'
+    )
+  })
+
+  test('a sarif or delta-out path that cannot be written fails the step before the work: nothing uploaded', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    fs.writeFileSync(path.join(t.workspace, 'afile'), 'x')
+    for (const [input, value] of [
+      ['sarif', 'afile/x.sarif'],
+      ['delta-out', 'afile/delta.zip']
+    ] as const) {
+      const r = await t.run({ ...INPUTS, [input]: value })
+      expect(r.code, input).toBe(1)
+      expect(r.stdout, input).toContain(
+        `::error::Input "${input}": cannot write ${path.join(t.workspace, value)}: a file is in the way of its folder`
+      )
+      expect(r.outputs['zip-path'] ?? '', input).toBe('')
+    }
+    expect(t.fake.artifacts).toEqual([])
+  })
+
+  test('a missing main entry is annotated on the package folder, not on a file the repository does not have', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const r = await t.run({ ...INPUTS, 'main-entry': '/www/nope.html' })
+    expect(r.code).toBe(1)
+    const entry = r.annotations.find((a) => a.title?.includes('main-entry'))
+    expect(entry?.file).toBe('site')
   })
 
   test('file names cannot inject workflow commands or Markdown: %, comma, colon, newline, non-ASCII, <script>, |', async ({

@@ -77,11 +77,30 @@ describe('junk-file', () => {
     expect(found.map((f) => f.path)).toEqual(['20171228/www/.DS_Store'])
   })
 
+  it('knows the names in any case (case-insensitive file systems write thumbs.db too) and a folder icon', async () => {
+    const tree = {
+      'index.html': 'x',
+      'thumbs.db': 'x',
+      'img/.ds_store': 'x',
+      'DESKTOP.INI': 'x',
+      'Icon\r': 'x'
+    }
+    const found = await check(RULE, tree, { id: '20171228' })
+    expect(found.map((f) => f.path).sort()).toEqual(
+      ['DESKTOP.INI', 'Icon\r', 'img/.ds_store', 'thumbs.db'].map((n) => `20171228/www/${n}`).sort()
+    )
+  })
+
   it('passes a clean package, including names that only look similar', async () => {
     expect(
       await check(
         RULE,
-        { ...STANDARD, '20171228/www/DS_Store.txt': 'x', '20171228/www/_index.js': 'x' },
+        {
+          ...STANDARD,
+          '20171228/www/DS_Store.txt': 'x',
+          '20171228/www/_index.js': 'x',
+          '20171228/www/Icon.png': 'x'
+        },
         STANDARD_CONFIG
       )
     ).toEqual([])
