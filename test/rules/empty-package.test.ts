@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupTempDirs } from '../helpers/tree.js'
+import { cleanupTempDirs, type Tree } from '../helpers/tree.js'
 import { STANDARD, STANDARD_CONFIG, check, messageOf, zipOf } from './_helpers.js'
 
 afterAll(cleanupTempDirs)
@@ -25,7 +25,8 @@ describe('empty-package', () => {
   })
 
   it('reports a folder holding only what the packer leaves out (OS litter, secrets), which made an empty zip', async () => {
-    for (const tree of [{ '.DS_Store': 'x' }, { '.DS_Store': 'x', '.env': 'K=1' }]) {
+    const trees: Tree[] = [{ '.DS_Store': 'x' }, { '.DS_Store': 'x', '.env': 'K=1' }]
+    for (const tree of trees) {
       const found = await check(RULE, tree, { ...STANDARD_CONFIG, id: '20171228' })
       expect(found.map((f) => f.args)).toEqual([{ dropped: Object.keys(tree).length }])
       expect(messageOf(RULE, found[0]!.args)).toMatch(
