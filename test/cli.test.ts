@@ -320,6 +320,21 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /--prefix: folder names, not "\." or "\.\."/
     },
     {
+      name: 'a one-value flag given twice with different values (the first was silently ignored)',
+      run: (out) => [
+        'pack',
+        writeTree(GOOD),
+        '--global-package',
+        'a.zip',
+        '--global-package',
+        'b.zip',
+        '--out',
+        out
+      ],
+      status: 2,
+      message: /--global-package was given twice \("a\.zip", then "b\.zip"\): give it once/
+    },
+    {
       name: 'a --host whose port is over 65535',
       run: (out) => ['pack', writeTree(GOOD), '--host', 'h.example.com:99999', '--out', out],
       status: 2,

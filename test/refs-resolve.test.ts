@@ -332,6 +332,22 @@ describe('standard package: relative and root-relative URLs resolve inside the I
     ])
   })
 
+  it('says when a broken reference differs from a file only in Unicode normalization (NFD names from macOS)', async () => {
+    const nfd = 'cafe\u0301.png'
+    const nfc = 'caf\u00e9.png'
+    const { found } = await refsOf({
+      [`${W}/index.html`]: `<!doctype html><img src="${nfc}"><img src="gone-${nfc}">`,
+      [`${W}/${nfd}`]: ''
+    })
+    expect(found.map((f) => [f.rule, f.args.url, f.args.form])).toEqual([
+      ['ref-broken', nfc, `${W}/${nfd}`],
+      ['ref-broken', `gone-${nfc}`, undefined]
+    ])
+    expect(formatMessage(found[0]!)).toContain(
+      `(${W}/${nfd} is the same name in another Unicode normalization form`
+    )
+  })
+
   it('does not count tabs and line breaks in a reference, which the URL parser drops, as unsafe characters', async () => {
     const html =
       '<!doctype html><img src="img/\nx.png"><img src="img/\tx.png"><img src="img/%09y.png">'

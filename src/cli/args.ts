@@ -82,13 +82,41 @@ export interface DiffCommand {
   deltaOut?: string
 }
 
+/**
+ * A flag that takes one value given twice with different values: parseArgs keeps the last, silently, and the first
+ * (a second --global-package, an --id from a script overridden by hand) would be ignored without a word.
+ */
+function refuseRepeated(tokens: ReturnType<typeof parseArgs>['tokens']): void {
+  const seen = new Map<string, string>()
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option' || t.value === undefined) continue
+    const option = OPTIONS[t.name as keyof typeof OPTIONS] as { multiple?: boolean }
+    if (option.multiple) continue
+    const first = seen.get(t.name)
+    if (first !== undefined && first !== t.value) {
+      throw new UsageError(
+        `--${t.name} was given twice ("${first}", then "${t.value}"): give it once`,
+        `--${t.name}`
+      )
+    }
+    seen.set(t.name, t.value)
+  }
+}
+
 export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+      tokens: true
+    })
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\nRun h5-offline --help for the options.`)
   }
+  refuseRepeated(parsed.tokens)
   const { values: v, positionals } = parsed
   const [command, location, ...rest] = positionals
   // Checked before --help: `h5-offline init --help` is a typo to report, not a request for help.

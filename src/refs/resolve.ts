@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../core/config.js'
 import { globalUrlOf, type PackageModel } from '../core/layout.js'
-import { URLENCODE_CHANGES, URL_UNSAFE } from '../rules/name-chars.js'
+import { describeChar, URLENCODE_CHANGES, URL_UNSAFE } from '../rules/name-chars.js'
 import { expectedAfterHost } from '../rules/global-util.js'
 import { isNonReference } from './extract.js'
 
@@ -19,6 +19,8 @@ export interface Resolution {
   target?: string
   /** The file it matches only ignoring case. */
   caseTarget?: string
+  /** Broken, but a file has the same name in another Unicode normalization form (macOS writes NFD names). */
+  formTarget?: string
   /** For external references: the origin. */
   origin?: string
   /** Characters urlencode would change in the reference's path. */
@@ -35,6 +37,8 @@ const VIRTUAL_ORIGIN = 'https://package.h5-offline.invalid'
 export class ReferenceResolver {
   private readonly files: Set<string>
   private readonly lowerFiles = new Map<string, string>()
+  /** NFC form → the file, built on the first broken reference that has non-ASCII characters. */
+  private nfcFiles: Map<string, string> | undefined
   private readonly dirs: Set<string>
   /** The configured global resource host as a URL spells it (lower case, no default port). */
   private readonly globalHost: string | undefined
@@ -125,7 +129,16 @@ export class ReferenceResolver {
     if (this.pkg.type === 'standard' && this.reachesGlobalFolder(path)) {
       return { outcome: 'global-relative', target: pkgPath }
     }
-    return { outcome: 'broken', target: pkgPath }
+    return { outcome: 'broken', target: pkgPath, ...this.otherForm(pkgPath) }
+  }
+
+  /** The file whose name differs from `pkgPath` only in Unicode normalization (é as one code point or two). */
+  private otherForm(pkgPath: string): { formTarget: string } | undefined {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(pkgPath)) return undefined
+    this.nfcFiles ??= new Map(this.pkg.files.map((f) => [f.path.normalize('NFC'), f.path]))
+    const file = this.nfcFiles.get(pkgPath.normalize('NFC'))
+    return file === undefined || file === pkgPath ? undefined : { formTarget: file }
   }
 
   private resolveGlobal(resolved: URL): Resolution {
@@ -217,8 +230,7 @@ function unsafeIn(path: string): string | undefined {
   const found = new Set<string>()
   for (const ch of decoded) {
     if (ch === '/') continue
-    if (URLENCODE_CHANGES.test(ch) || URL_UNSAFE.test(ch))
-      found.add(ch === ' ' ? 'space' : `'${ch}'`)
+    if (URLENCODE_CHANGES.test(ch) || URL_UNSAFE.test(ch)) found.add(describeChar(ch))
   }
   return found.size ? [...found].join(' ') : undefined
 }

@@ -36,9 +36,13 @@ export function describeChars(name: string, re: RegExp): string {
   return [...found].join(' ')
 }
 
-function describeChar(ch: string): string {
+/** Characters that show as nothing (or on the one before them) when quoted alone: controls, marks, spaces. */
+const UNSEEN = /^[\p{C}\p{M}\p{Z}]$/u
+
+export function describeChar(ch: string): string {
   if (ch === ' ') return 'space'
-  const code = ch.codePointAt(0)!
-  if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  // a combining accent quoted alone sits on the quote mark (`'́'` says nothing); a bidi control reorders the line
+  if (UNSEEN.test(ch)) return code
   return `'${ch}'`
 }

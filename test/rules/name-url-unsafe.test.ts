@@ -14,7 +14,10 @@ describe('name-url-unsafe', () => {
     ['what?.png', "'?'"],
     ['{x}.png', "'{' '}'"],
     ['tab\tname.png', 'U+0009'],
-    ['图标.png', "'图' '标'"]
+    ['图标.png', "'图' '标'"],
+    // a combining accent (an NFD name from macOS) or a no-break space quoted alone shows nothing: by code
+    ['cafe\u0301.png', 'U+0301'],
+    ['a\u00a0b.png', 'U+00A0']
   ])('warns about %j in a standard package', async (name, chars) => {
     const path = `20171228/www/img/${name}`
     const found = await check(RULE, { ...STANDARD, [path]: 'x' }, STANDARD_CONFIG)
