@@ -105,14 +105,17 @@ describe('CLI', () => {
   it('fails on warnings with --fail-on warning and never with --fail-on never', () => {
     const dir = writeTree({ ...GOOD, '20171228/www/.DS_Store': 'x' })
     expect(cli(['validate', dir, '--main-entry', '/www/index.html']).status).toBe(0)
-    expect(
-      cli(['validate', dir, '--main-entry', '/www/index.html', '--fail-on', 'warning']).status
-    ).toBe(1)
+    const warned = cli(['validate', dir, '--main-entry', '/www/index.html', '--fail-on', 'warning'])
+    expect(warned.status).toBe(1)
+    // the verdict mark says what the exit status says
+    expect(warned.stdout).toMatch(
+      /✗ 20171228 .*: 0 errors, 1 warning, 0 notices \(fail-on: warning\)/
+    )
     const bad = writeTree({ '20171228/www/index.html': '<script src="gone.js"></script>' })
     expect(cli(['validate', bad, '--main-entry', '/www/index.html']).status).toBe(1)
-    expect(
-      cli(['validate', bad, '--main-entry', '/www/index.html', '--fail-on', 'never']).status
-    ).toBe(0)
+    const never = cli(['validate', bad, '--main-entry', '/www/index.html', '--fail-on', 'never'])
+    expect(never.status).toBe(0)
+    expect(never.stdout).toMatch(/✓ 20171228 .*: 1 error, 0 warnings, 0 notices \(fail-on: never\)/)
   })
 
   it('changes severities with --rule and rejects unknown rule ids', () => {

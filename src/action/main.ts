@@ -47,7 +47,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const built = await p.buildPackage(inputs, config, tempDir, env)
     const reportPath = await p.writeJsonReport(built)
-    p.logFindings(built)
+    p.logFindings(built, config.failOn)
     const failed = isFailing(built.result.counts, config.failOn)
     const problems: string[] = []
     if (failed) {

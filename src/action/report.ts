@@ -22,7 +22,7 @@ export async function writeJsonReport(built: BuiltPackage): Promise<string> {
  * The CLI's text report in the log, inside `::stop-commands::` so that no file name in it can be read as a
  * workflow command (the runner trims leading spaces before looking for `::`).
  */
-export function logFindings(built: BuiltPackage): void {
+export function logFindings(built: BuiltPackage, failOn: FailOn): void {
   const { counts } = built.result
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`
   core.startGroup(
@@ -31,7 +31,7 @@ export function logFindings(built: BuiltPackage): void {
   const token = randomBytes(16).toString('hex')
   core.info(`::stop-commands::${token}`)
   const zip = built.zip && { ...built.zip, byType: {} }
-  core.info(formatText({ ...built.result, zip }, { color: false }).trimEnd())
+  core.info(formatText({ ...built.result, zip }, { color: false, failOn }).trimEnd())
   core.info(`::${token}::`)
   core.endGroup()
 }

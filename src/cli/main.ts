@@ -74,7 +74,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       })
     }
     if (cmd.format === 'json') io.stdout(stringifyReport(toJsonReport(outcome)) + '\n')
-    else io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR }))
+    else
+      io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR, failOn: config.failOn }))
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
       return 1

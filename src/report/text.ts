@@ -1,10 +1,12 @@
-import type { Finding, Severity } from '../core/findings.js'
+import { isFailing, type FailOn, type Finding, type Severity } from '../core/findings.js'
 import type { PackedZip } from '../engine/pack.js'
 import type { Validation } from '../engine/validate.js'
 import { fixFor, formatMessage, location } from './messages.js'
 
 export interface TextOptions {
   color: boolean
+  /** What fails the run: the verdict mark follows it (default `error`). */
+  failOn?: FailOn
 }
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [number, number]> = {
@@ -42,9 +44,12 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
   }
   const { error, warning, notice } = v.counts
   const pkg = `${visible(v.pkg.id ?? '(no ID)')} (${v.pkg.type}, ${v.pkg.files.length} files)`
-  const verdict = error ? paint('error', '✗') : paint('ok', '✓')
+  const failOn = opts.failOn ?? 'error'
+  // ✗ when the run fails: warnings with fail-on warning, not errors with fail-on never
+  const verdict = isFailing(v.counts, failOn) ? paint('error', '✗') : paint('ok', '✓')
+  const rule = failOn === 'error' ? '' : ` (fail-on: ${failOn})`
   lines.push(
-    `${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}`
+    `${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}${rule}`
   )
   if (v.zip) {
     lines.push(
