@@ -177,11 +177,19 @@ describe('duplicates', () => {
 
   it('treats dir/ and dir as one name; the folder wins', async () => {
     await withZip([{ name: 'd', data: 'file' }, { name: 'd/' }], (s) => {
-      expect(s.issues).toEqual([{ rule: 'duplicate-entry', name: 'd', args: {} }])
+      expect(s.issues).toEqual([
+        { rule: 'duplicate-entry', name: 'd', args: { as: 'file and folder' } }
+      ])
       expect(s.entries).toEqual([{ name: 'd', kind: 'directory', size: 0 }])
     })
     await withZip([{ name: 'd/' }, { name: 'd/' }], (s) => {
       expect(s.issues).toEqual([{ rule: 'duplicate-entry', name: 'd', args: {} }])
+      expect(s.entries).toEqual([{ name: 'd', kind: 'directory', size: 0 }])
+    })
+    await withZip([{ name: 'd/' }, { name: 'd', data: 'file' }], (s) => {
+      expect(s.issues).toEqual([
+        { rule: 'duplicate-entry', name: 'd', args: { as: 'file and folder' } }
+      ])
       expect(s.entries).toEqual([{ name: 'd', kind: 'directory', size: 0 }])
     })
   })
@@ -193,7 +201,9 @@ describe('duplicates', () => {
         { name: 'x/y.txt', data: 'y' }
       ],
       (s) => {
-        expect(s.issues).toEqual([{ rule: 'duplicate-entry', name: 'x', args: {} }])
+        expect(s.issues).toEqual([
+          { rule: 'duplicate-entry', name: 'x', args: { as: 'file and folder' } }
+        ])
         expect(s.entries).toEqual([
           { name: 'x', kind: 'directory', size: 0 },
           { name: 'x/y.txt', kind: 'file', size: 1 }

@@ -254,9 +254,10 @@ async function list(
       } else if (prior.entry.kind === 'file' && entry.kind === 'directory') {
         // `a` and `a/`: the folder wins, so the folders implied by `a/…` paths agree with it.
         accepted.set(key, { entry, record: verdict.record })
-        issues.push({ rule: 'duplicate-entry', name: key, args: {} })
+        issues.push({ rule: 'duplicate-entry', name: key, args: { as: 'file and folder' } })
       } else {
-        issues.push({ rule: 'duplicate-entry', name: key, args: {} })
+        const args: MessageArgs = prior.entry.kind === entry.kind ? {} : { as: 'file and folder' }
+        issues.push({ rule: 'duplicate-entry', name: key, args })
       }
     }
   } catch (e) {
@@ -279,7 +280,8 @@ async function list(
       const dir = name.slice(0, i)
       const there = accepted.get(dir)
       if (there?.entry.kind === 'directory') continue
-      if (there) issues.push({ rule: 'duplicate-entry', name: dir, args: {} })
+      if (there)
+        issues.push({ rule: 'duplicate-entry', name: dir, args: { as: 'file and folder' } })
       accepted.set(dir, { entry: { name: dir, kind: 'directory', size: 0 } })
       if (!there && ++total > maxEntries) throw tooManyEntries(zipPath, total, maxEntries, true)
     }

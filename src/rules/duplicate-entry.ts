@@ -5,6 +5,9 @@ export default sourceIssueRule({
   description:
     'The zip holds two entries with the same name; which one a reader takes is undefined.',
   defaultSeverity: 'error',
-  message: (a) => `zip entry "${a.path}" appears more than once`,
+  message: (a) =>
+    a.as === undefined
+      ? `zip entry "${a.path}" appears more than once`
+      : `"${a.path}" is both a file and a folder in the zip; no file system can hold both, and the file is lost`,
   fix: 'Rebuild the zip from the folder instead of appending to an existing zip.'
 })

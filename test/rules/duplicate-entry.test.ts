@@ -32,8 +32,19 @@ describe('duplicate-entry', () => {
       { name: '20171228/www/js', data: 'a file' },
       { name: '20171228/www/js/app.js', data: 'x' }
     ])
-    expect((await check(RULE, zip, STANDARD_CONFIG)).map((f) => f.path)).toEqual([
-      '20171228/www/js'
+    const found = await check(RULE, zip, STANDARD_CONFIG)
+    expect(found.map((f) => f.path)).toEqual(['20171228/www/js'])
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      '"20171228/www/js" is both a file and a folder in the zip; no file system can hold both, and the file is lost'
+    )
+    // `a` then `a/` as entries: the same
+    const both = zipOf([
+      { name: '20171228/www/index.html', data: 'x' },
+      { name: '20171228/www/js', data: 'a file' },
+      { name: '20171228/www/js/' }
+    ])
+    expect((await check(RULE, both, STANDARD_CONFIG)).map((f) => f.args.as)).toEqual([
+      'file and folder'
     ])
   })
 
