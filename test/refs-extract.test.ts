@@ -105,6 +105,26 @@ describe('extractHtmlRefs: attributes', () => {
     }
   })
 
+  it('takes a script src only of a type that runs; marks icons, a launch image and prefetches as cosmetic', () => {
+    const text = [
+      '<script src="a.js"></script><script type="text/javascript" src="b.js"></script>',
+      '<script type="MODULE" src="c.js"></script><script type="text/template" src="tpl.html"></script>',
+      '<script type="text/x-handlebars-template" src="h.hbs"></script><script type="importmap" src="m.json"></script>',
+      '<link rel="prefetch" href="next.js"><link rel="prerender" href="next.html">',
+      '<link rel="apple-touch-startup-image" href="launch.png"><link rel="stylesheet prefetch" href="s.css">'
+    ].join('\n')
+    expect(html(text).map((r) => [r.url, Boolean(r.cosmetic)])).toEqual([
+      ['a.js', false],
+      ['b.js', false],
+      ['c.js', false],
+      ['next.js', true],
+      ['next.html', true],
+      ['launch.png', true],
+      // needed by this page as well: not cosmetic
+      ['s.css', false]
+    ])
+  })
+
   it('points at the first character of the value (after the quote) for each quoting style', () => {
     const text = `<img src="q.png"><img src='s.png'><img src=u.png>`
     const refs = html(text)

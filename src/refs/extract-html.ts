@@ -6,7 +6,7 @@
  * exact source offsets.
  *
  * Returned (`kind`, `tag`, `attr`):
- * - `html-attr`:   `<script src>` (whatever its `type`); `<link href>` when at least
+ * - `html-attr`:   `<script src>` (no `type`, a JavaScript one or `module`); `<link href>` when at least
  *                  one `rel` token is not in LINK_NON_FETCH_RELS (stylesheet,
  *                  `alternate stylesheet`, icon, apple-touch-icon, mask-icon, preload,
  *                  modulepreload, prefetch, prerender, manifest, unknown rels);
@@ -42,13 +42,19 @@ import { isNonReference } from './extract.js'
 import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
 
-/** `<link rel>` tokens of page icons: a WebView never shows them, so a missing one does not break the page. */
-const ICON_RELS = new Set([
+/**
+ * `<link rel>` tokens whose file the page does not need: icons (a WebView never shows them), a launch image, and
+ * fetches for a later page (`prefetch`, `prerender`). A missing one costs a request, not the page.
+ */
+const COSMETIC_RELS = new Set([
   'icon',
   'shortcut',
   'apple-touch-icon',
   'apple-touch-icon-precomposed',
-  'mask-icon'
+  'apple-touch-startup-image',
+  'mask-icon',
+  'prefetch',
+  'prerender'
 ])
 
 /** `<link rel>` tokens that never make the browser fetch `href` as a sub-resource. */
@@ -156,6 +162,12 @@ const INTEGRATION_POINTS = new Set([
   'mtext',
   'annotation-xml'
 ])
+
+/** Whether a `<script>` of this `type` is run, so its `src` fetched: none, a JavaScript MIME type, or `module`. */
+function fetchesScript(type: Attr | undefined): boolean {
+  const t = type === undefined ? '' : type.value.trim().toLowerCase()
+  return t === 'module' || JS_MIME_TYPES.has(t)
+}
 
 interface Attr {
   name: string
@@ -269,7 +281,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         if (href !== undefined) {
           const before = found.length
           addUrlAttr(href, tag)
-          if (found.length > before && rels.every((r) => ICON_RELS.has(r)))
+          if (found.length > before && rels.every((r) => COSMETIC_RELS.has(r)))
             found[before].cosmetic = true
         }
         const set = getAttr('imagesrcset')
@@ -281,6 +293,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
       if (src !== undefined && type !== undefined && type.value.trim().toLowerCase() === 'image') {
         addUrlAttr(src, tag)
       }
+    } else if (tag === 'script' && !isForeign && !fetchesScript(getAttr('type'))) {
+      // `type="text/template"` and the like: a browser fetches no `src` of a type it does not run
     } else {
       const names = URL_ATTRS[tag]
       if (names !== undefined) {

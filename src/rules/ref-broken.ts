@@ -4,7 +4,7 @@ export default referenceRule(
   {
     id: 'ref-broken',
     description:
-      'A relative or root-relative reference in HTML/CSS/JS points at no file of the package (a page icon: warning).',
+      'A relative or root-relative reference in HTML/CSS/JS points at no file of the package (a page icon or prefetch: warning).',
     defaultSeverity: 'error',
     message: (a) =>
       `"${a.url}" points at ${a.target || 'nothing'}${a.base === undefined ? '' : ` (resolved against <base href="${a.base}"> on line ${a.baseLine})`}, which is not in the package${a.form === undefined ? '' : ` (${a.form} is the same name in another Unicode normalization form, é as one code point or two: macOS names files in the second; spell both alike, in NFC)`}: the phone fetches it from the network or shows nothing`,

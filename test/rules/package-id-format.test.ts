@@ -22,6 +22,32 @@ describe('package-id-format', () => {
     ])
   })
 
+  it('says when the ID folder is one level down, or holds only another ID folder (zipped one level too high)', async () => {
+    const wrapped = zipOf([{ name: '20171228_1.0.0/20171228/www/index.html', data: 'x' }])
+    expect((await check(RULE, wrapped, STANDARD_CONFIG)).map((f) => f.args)).toEqual([
+      {
+        name: '20171228_1.0.0',
+        hint: 'the ID folder "20171228" is inside it: zip that folder itself'
+      }
+    ])
+    const nested = zipOf([{ name: '20171228/20171228/www/index.html', data: 'x' }])
+    const found = await check(RULE, nested, STANDARD_CONFIG)
+    expect(found.map((f) => [f.path, f.args])).toEqual([
+      ['20171228', { name: '20171228', nested: '20171228' }]
+    ])
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      'the package folder "20171228" holds only another "20171228" folder: the package was zipped one level too high, and every URL would start with /20171228/'
+    )
+    // a lone folder of another name, or an ID folder beside other entries, is a layout like any other
+    for (const names of [
+      ['20171228/www/index.html'],
+      ['20171228/20180101/a.png', '20171228/www/index.html']
+    ]) {
+      const zip = zipOf(names.map((name) => ({ name, data: 'x' })))
+      expect(await check(RULE, zip, STANDARD_CONFIG), names.join()).toEqual([])
+    }
+  })
+
   it('reports a zip whose top folder has 9 digits, with the count in the message', async () => {
     const found = await check(
       RULE,
