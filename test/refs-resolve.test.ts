@@ -683,7 +683,7 @@ describe('what is not a package reference', () => {
     expect(refs.notable.every((r) => r.resolution.outcome === 'external')).toBe(true)
   })
 
-  it('ignores data:, blob:, javascript:, mailto:, tel:, fragment-only URLs and template placeholders', async () => {
+  it('does not resolve data:, blob:, javascript:, mailto:, tel:, fragment-only URLs or template placeholders', async () => {
     const html = [
       '<!doctype html>',
       '<img src="data:image/png;base64,iVBORw0KGgo=">',
@@ -703,8 +703,13 @@ describe('what is not a package reference', () => {
       [`${W}/css/a.css`]:
         '.a{background:url(data:image/svg+xml;utf8,<svg></svg>)}.b{filter:url(#blur)}'
     })
-    expect(found).toEqual([])
-    expect(refs.notable).toEqual([])
+    expect(found.map((f) => f.rule)).toEqual(Array(3).fill('ref-placeholder'))
+    // only the placeholders are kept, as such (ref-placeholder reports them), never as broken paths
+    expect(refs.notable.map((r) => [r.url, r.resolution.outcome])).toEqual([
+      ['{{ item.icon }}', 'placeholder'],
+      ['${cdn}/a.png', 'placeholder'],
+      ['<%= BASE_URL %>favicon.ico', 'placeholder']
+    ])
     expect(refs.resolved).toBe(0)
   })
 

@@ -18,7 +18,7 @@
  * `format("woff2")`, `local("Font")`), legacy `filter: progid:…(src='…')`, and
  * references filtered by `isNonReference` (`data:`, `#frag`, empty, …).
  */
-import { isNonReference } from './extract.js'
+import { isNonReference, isPlaceholderReference } from './extract.js'
 import { LineIndex, stripBom } from './location.js'
 import type { OffsetRef, RawRef } from './types.js'
 
@@ -33,12 +33,15 @@ export function extractCssRefs(text: string): RawRef[] {
   const found: OffsetRef[] = []
   scanCss(src, 0, src.length, (url, offset, kind) => {
     if (!isNonReference(url)) found.push({ url, offset, kind })
+    else if (isPlaceholderReference(url)) found.push({ url, offset, kind, placeholder: true })
   })
   if (found.length === 0) return []
   const lines = new LineIndex(src)
   return found.map((r) => {
     const { line, column } = lines.position(r.offset)
-    return { url: r.url, line, column, kind: r.kind }
+    const ref: RawRef = { url: r.url, line, column, kind: r.kind }
+    if (r.placeholder) ref.placeholder = true
+    return ref
   })
 }
 

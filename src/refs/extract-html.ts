@@ -38,7 +38,7 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
 import { scanCss } from './extract-css.js'
 import { scanJs } from './extract-js.js'
-import { isNonReference } from './extract.js'
+import { isNonReference, isPlaceholderReference } from './extract.js'
 import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
 
@@ -220,8 +220,22 @@ export function extractHtmlRefs(text: string): HtmlRefs {
   // Foreign content (SVG/MathML) stack: true = foreign.
   const foreign: boolean[] = [false]
 
+  // Inside <template>: inert markup a script copies, and may fill in first.
+  let templateDepth = 0
+
   const add = (url: string, offset: number, kind: RefKind, tag: string, attr?: string): void => {
-    if (isNonReference(url)) return
+    if (isNonReference(url)) {
+      if (templateDepth === 0 && isPlaceholderReference(url))
+        found.push({
+          url,
+          offset,
+          kind,
+          tag,
+          ...(attr !== undefined && { attr }),
+          placeholder: true
+        })
+      return
+    }
     found.push(attr === undefined ? { url, offset, kind, tag } : { url, offset, kind, tag, attr })
   }
 
@@ -333,6 +347,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
       }
     }
 
+    if (tag === 'template' && !isForeign && !selfClosing) templateDepth++
+
     // Foreign-content bookkeeping (mirrors htmlparser2's Parser).
     if (!selfClosing) {
       if (tag === 'svg' || tag === 'math') foreign.push(true)
@@ -405,6 +421,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     onclosetag(s, e) {
       const name = src.slice(s, e).toLowerCase()
       if (pending !== undefined && name === pending.tag) flushPending(s - 2)
+      if (name === 'template' && templateDepth > 0 && !foreign[foreign.length - 1]) templateDepth--
       if (
         foreign.length > 1 &&
         (name === 'svg' || name === 'math' || INTEGRATION_POINTS.has(name))
@@ -439,6 +456,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     if (r.tag !== undefined) ref.tag = r.tag
     if (r.attr !== undefined) ref.attr = r.attr
     if (r.cosmetic) ref.cosmetic = true
+    if (r.placeholder) ref.placeholder = true
     return ref
   })
   if (base === undefined) return { refs }

@@ -105,6 +105,14 @@ export function isNonReference(url: string): boolean {
   return isTemplatePlaceholder(url)
 }
 
+/**
+ * A value isNonReference drops only because it holds a template placeholder (`{{ cdn }}/app.js`, `<%= BASE_URL %>`):
+ * in a file served as it is, as every file of an offline package is, the browser requests that text literally.
+ */
+export function isPlaceholderReference(url: string): boolean {
+  return isTemplatePlaceholder(url) && !isNonReference(url.replace(/\{\{|\$\{|<%/g, '_'))
+}
+
 function isTemplatePlaceholder(v: string): boolean {
   let i = v.indexOf('{{')
   if (i !== -1 && v.indexOf('}}', i + 2) !== -1) return true

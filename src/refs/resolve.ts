@@ -12,6 +12,7 @@ export type RefOutcome =
   | 'global-missing'
   | 'global-ok'
   | 'external'
+  | 'placeholder'
 
 export interface Resolution {
   outcome: RefOutcome

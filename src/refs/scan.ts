@@ -95,7 +95,10 @@ export function createReferenceScanner(
       const afterBase =
         applied !== undefined &&
         (ref.line > applied.line || (ref.line === applied.line && ref.column > applied.column))
-      const resolution = resolver.resolve(ref.url, afterBase ? base : pageUrl)
+      // An unfilled placeholder is requested as written: reported as such, not resolved into a wrong path.
+      const resolution: Resolution | undefined = ref.placeholder
+        ? { outcome: 'placeholder' }
+        : resolver.resolve(ref.url, afterBase ? base : pageUrl)
       if (!resolution) continue
       if (resolution.outcome === 'external') {
         scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1

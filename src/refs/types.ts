@@ -49,6 +49,11 @@ export interface RawRef {
    * miss costs a request, not a blank page.
    */
   cosmetic?: boolean
+  /**
+   * HTML and CSS: the URL holds a template placeholder left unfilled (`{{ cdn }}/app.js`, `<%= BASE_URL %>`), which
+   * the browser requests as it is written; not resolved. Not set inside `<template>`, whose copies a script fills.
+   */
+  placeholder?: boolean
 }
 
 /** Where `<base href>` points; kept apart from `refs` because it changes how they resolve. */
@@ -92,4 +97,5 @@ export interface OffsetRef {
   tag?: string
   attr?: string
   cosmetic?: boolean
+  placeholder?: boolean
 }

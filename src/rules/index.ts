@@ -22,6 +22,7 @@ import refBroken from './ref-broken.js'
 import refCaseMismatch from './ref-case-mismatch.js'
 import refGlobalMissing from './ref-global-missing.js'
 import refGlobalRelative from './ref-global-relative.js'
+import refPlaceholder from './ref-placeholder.js'
 import refUnscanned from './ref-unscanned.js'
 import refUrlUnsafe from './ref-url-unsafe.js'
 import sensitiveFile from './sensitive-file.js'
@@ -77,5 +78,6 @@ export const contentRules: readonly Rule[] = [
   refGlobalRelative,
   refGlobalMissing,
   refUrlUnsafe,
+  refPlaceholder,
   refUnscanned
 ]
