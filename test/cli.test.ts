@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -145,6 +145,27 @@ describe('CLI', () => {
     expect(bad.stderr).toBe(
       'h5-offline: h5offline.config.json: "mainEntri": Unrecognized key: "mainEntri"\n'
     )
+  })
+
+  it('leaves the config file and the Info.plist it reads out of the package when they sit in the folder checked', () => {
+    const cwd = writeTree({
+      '20171228/www/index.html': '<p>x</p>',
+      'h5offline.config.json': JSON.stringify({ mainEntry: '/www/index.html' }),
+      'ios/App/Info.plist':
+        '<?xml version="1.0"?><plist version="1.0"><dict><key>CFBundleShortVersionString</key><string>1.2.3</string></dict></plist>'
+    })
+    const r = cli(['validate', '.', '--info-plist', 'ios/App/Info.plist', '--format', 'json'], cwd)
+    // they were a second and third top-level entry (single-root) of a package that has none
+    expect(JSON.parse(r.stdout).findings).toEqual([])
+    expect(r.status).toBe(0)
+    const out = path.join(tempDir('h5-out-'), 'p.zip')
+    expect(cli(['pack', '.', '--info-plist', 'ios/App/Info.plist', '--out', out], cwd).status).toBe(
+      0
+    )
+    const names = execFileSync('zipinfo', ['-1', out], { encoding: 'utf8' }).trim().split('\n')
+    expect(names).toEqual(['20171228/', '20171228/www/', '20171228/www/index.html'])
+    // an Info.plist elsewhere in the package is a file of it like any other
+    expect(cli(['validate', '.', '--format', 'json'], cwd).stdout).toContain('single-root')
   })
 
   it('names the config file and its key for a bad value there, and the flag for a bad flag', () => {

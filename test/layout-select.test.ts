@@ -61,6 +61,16 @@ describe('include and exclude', () => {
     ])
   })
 
+  it('drops a folder whose files were all left out, and keeps one that was empty to begin with', async () => {
+    const v = await validateTree(
+      { ...BUILD, 'empty/': '' },
+      { id: '20171228', checkReferences: false, exclude: ['**/*.png'] }
+    )
+    expect(v.pkg.directories).not.toContain('20171228/www/assets/img')
+    expect(v.pkg.directories).toContain('20171228/www/assets')
+    expect(v.pkg.directories).toContain('20171228/www/empty')
+  })
+
   it('include takes a folder with all it holds, and exclude still wins inside it', async () => {
     expect(await filesWith({ include: ['assets', 'index.html'], exclude: ['assets/img'] })).toEqual(
       ['assets/app.js', 'assets/app.js.map', 'index.html']

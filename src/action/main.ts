@@ -4,6 +4,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
 import { prepareOutputFile } from '../core/output-path.js'
+import { withoutToolFiles } from '../core/tool-files.js'
 import { isFailing } from '../core/findings.js'
 import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
 import { readRunContext, releaseTag, versionFromTag } from './context.js'
@@ -29,6 +30,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
     const ctx = readRunContext(env)
     let config = resolveActionConfig(inputs, workspace)
+    config = withoutToolFiles(config, inputs.location, [
+      inputs.configFile,
+      config.infoPlist && path.resolve(workspace, config.infoPlist)
+    ])
     const tag = inputs.releaseUpload ? releaseTag(ctx) : undefined
     if (tag && config.version === undefined) {
       try {

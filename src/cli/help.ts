@@ -21,11 +21,11 @@ package:
   --version-dir <name>             version folder a global build output goes in
   --main-entry </www/index.html>   main entry as set in the MDS console
   --version <1.0.0.0>              package version
-  --include <glob> --exclude <glob>  select files (repeatable; matched against paths in <dir>)
+  --include <glob> --exclude <glob>  select files (repeatable; paths in <dir>, read as .gitignore: *.map at any depth)
   --keep-junk                      pack .DS_Store & co. instead of leaving them out
   --allow-sensitive <path>         pack this exact sensitive-looking file (repeatable)
   --global-package <dir|zip>       check absolute references into it (ref-global-missing)
-  --no-refs                        skip the HTML/CSS/JS reference scan
+  --no-refs                        skip the HTML/CSS/JS reference scan (--refs: scan, over a config file)
   --info-plist <file> --ios-min-version <v>   iOS client checks
   --budget-total <size> --budget-file <size> --budget-zipped <size>   e.g. 5MB, 512KiB
 
@@ -35,8 +35,9 @@ report:
   --fail-on error|warning|never    what makes the exit status 1 (default error); never: pack writes as --force
   --format text|json               output format (default text)
   --sarif <file>                   also write the findings as SARIF 2.1.0 (for code scanning)
-  --out <file.zip>                 pack: where to write the zip
+  --out, -o <file.zip>             pack: where to write the zip
   --force                          pack: write even with errors (secrets are still left out)
+  --help, -h / --version, -V       this text / the version
 
 exit status: 0 no failing finding; 1 failing findings; 2 bad usage or unreadable input
   (diff: 0 whatever changed; 2 bad usage or an unreadable zip)

@@ -4,6 +4,7 @@ import { mergeConfigInputs, parseConfig } from '../core/config.js'
 import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
 import { sourceDateEpoch } from '../core/source-date.js'
+import { withoutToolFiles } from '../core/tool-files.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
@@ -50,9 +51,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       fromFile && !setBy(cmd.flags, keyPath)
         ? `${path.relative(io.cwd, configFile!) || configFile}: "${keyPath.map(String).join('.')}"`
         : (flagFor(keyPath.join('.')) ?? flagFor(String(keyPath[0])) ?? `--${String(keyPath[0])}`)
-    const config = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
-    checkRuleSettings(config, allRules, describeKey)
     const location = path.resolve(io.cwd, cmd.location!)
+    const parsed = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
+    checkRuleSettings(parsed, allRules, describeKey)
+    const config = withoutToolFiles(parsed, location, [
+      configFile,
+      parsed.infoPlist && path.resolve(io.cwd, parsed.infoPlist)
+    ])
     const outcome =
       cmd.command === 'pack'
         ? await packPackage(location, config, {

@@ -71,7 +71,12 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
       ? config.id
       : (topLevel.find((t) => t.kind === 'directory' && PACKAGE_ID_PATTERN.test(t.name))?.name ??
         (topLevel.length === 1 && topLevel[0].kind === 'directory' ? topLevel[0].name : undefined))
-  const issues = source.issues.map((i) => ({ ...i, name: place(i.name) }))
+  // A GBK reading of a name is given as a source path too: placed the same way, so it reads like the name beside it.
+  const issues = source.issues.map((i) => ({
+    ...i,
+    name: place(i.name),
+    ...(typeof i.args.gbk === 'string' && { args: { ...i.args, gbk: place(i.args.gbk) } })
+  }))
   const typeDeclared = config.type !== 'auto'
   const type = typeDeclared
     ? (config.type as PackageType)
@@ -102,8 +107,28 @@ function selectEntries(
   if (!config.include.length && !config.exclude.length) return entries
   const included = config.include.length ? atOrUnder(config.include) : () => true
   const excluded = config.exclude.length ? atOrUnder(config.exclude) : () => false
-  return entries.filter((e) =>
-    e.kind === 'file' ? included(e.name) && !excluded(e.name) : !excluded(e.name)
+  const kept = entries.filter((e) =>
+    e.kind === 'file'
+      ? included(e.name) && !excluded(e.name)
+      : e.kind === 'directory' || !excluded(e.name)
+  )
+  // A folder whose files were all left out goes too (`ios/App/Info.plist` excluded leaves no `ios` to report as a
+  // second top-level folder); one that was empty to begin with stays, as the walk found it.
+  const holding = (list: readonly SourceEntry[]) => {
+    const dirs = new Set<string>()
+    for (const e of list) {
+      if (e.kind === 'directory') continue
+      for (let i = e.name.indexOf('/'); i !== -1; i = e.name.indexOf('/', i + 1))
+        dirs.add(e.name.slice(0, i))
+    }
+    return dirs
+  }
+  const hadFiles = holding(entries)
+  const hasFiles = holding(kept)
+  return kept.filter(
+    (e) =>
+      e.kind !== 'directory' ||
+      (!excluded(e.name) && (hasFiles.has(e.name) || !hadFiles.has(e.name)))
   )
 }
 

@@ -95,6 +95,18 @@ describe('name-encoding', () => {
       ])
     })
 
+    it("gives the GBK reading of a build output's file as a package path, like the name beside it", async (ctx) => {
+      const root = treeWithGbkNames()
+      if (!root) return ctx.skip()
+      const www = path.join(root, '20171228', 'www')
+      const v = await validateTree(www, { id: '20171228', checkReferences: false })
+      const found = v.findings.filter((f) => f.rule === RULE)
+      expect(found.map((f) => f.args.gbk)).toEqual([
+        '20171228/www/img/中文.png',
+        '20171228/www/中文'
+      ])
+    })
+
     it('keeps a real U+FFFD in a UTF-8 name', async () => {
       const root = writeTree({
         '20171228/www/index.html': '<!doctype html>',
