@@ -533,4 +533,20 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     expect(r.stderr).toMatch(/bomb\.zip/)
     expect(r.stderr).toMatch(/limit|cap/i)
   })
+
+  it('a folder whose files pass limits.bytes: refused as its zip would be when read back, nothing written', () => {
+    const dir = tempDir()
+    const site = writeTree({ '20171228/www/index.html': '<!doctype html>' })
+    // sparse: 40 MiB on paper, no disk used
+    fs.writeFileSync(path.join(site, '20171228/www/big.bin'), '')
+    fs.truncateSync(path.join(site, '20171228/www/big.bin'), 40 * 1024 * 1024)
+    fs.writeFileSync(path.join(dir, 'h5.json'), JSON.stringify({ limits: { bytes: '16MiB' } }))
+    const out = path.join(dir, 'p.zip')
+    const r = cli(['pack', site, '--config', 'h5.json', '--out', out], dir)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(
+      /its files hold 40\.0 MiB, more than the limit of 16\.0 MiB .*raise limits\.bytes/
+    )
+    expect(fs.readdirSync(dir)).toEqual(['h5.json'])
+  })
 })

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import { formatBytes } from './bytes.js'
 import { UsageError } from './errors.js'
 import { cmp } from './findings.js'
 import { assertSameFile, openListedFile, readListedFile, type ListedFile } from './listed-file.js'
@@ -23,6 +24,8 @@ const OPAQUE_DIRS = new Set(['.git', '.svn', '.hg'])
 
 export interface DirSourceOptions {
   maxEntries: number
+  /** Cap on the bytes of all files, as a zip's declared sizes are capped: the zip could not be read back past it. */
+  maxBytes?: number
 }
 
 /**
@@ -40,6 +43,15 @@ export function openDirectorySource(root: string, options: DirSourceOptions): Pa
   walk(root, '', entries, issues, options.maxEntries, identities)
   entries.sort((a, b) => cmp(a.name, b.name))
   const files = new Map(entries.filter((e) => e.kind === 'file').map((e) => [e.name, e]))
+  let bytes = 0
+  for (const f of files.values()) bytes += f.size
+  if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+    throw new UsageError(
+      `${root}: its files hold ${formatBytes(bytes)}, more than the limit of ${formatBytes(options.maxBytes)} ` +
+        '(a zip this big is refused when read back); raise limits.bytes in the config file if this is real',
+      root
+    )
+  }
 
   const listed = (name: string): ListedFile => {
     const id = identities.get(name)

@@ -24,7 +24,10 @@ export async function openPackageSource(
     )
   }
   if (stat.isDirectory())
-    return openDirectorySource(location, { maxEntries: config.limits.entries })
+    return openDirectorySource(location, {
+      maxEntries: config.limits.entries,
+      maxBytes: config.limits.bytes
+    })
   if (stat.isFile()) {
     return openZipSource(location, {
       maxEntries: config.limits.entries,
