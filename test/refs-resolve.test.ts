@@ -589,14 +589,16 @@ describe('references into the global resource host', () => {
             }
           },
           {
-            rule: 'ref-global-missing',
+            // a case slip into the global package is named as one, as it is in the package itself
+            rule: 'ref-case-mismatch',
             severity: 'error',
             path: `${W}/index.html`,
             line: 6,
             column: 14,
             args: {
               url: `https://${HOST}/${APP_WS}/V1/common.js`,
-              target: `https://${HOST}/${APP_WS}/V1/common.js`
+              target: `https://${HOST}/${APP_WS}/V1/common.js`,
+              actual: `https://${HOST}/${APP_WS}/v1/common.js`
             }
           }
         ])

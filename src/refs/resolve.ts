@@ -38,6 +38,8 @@ const VIRTUAL_ORIGIN = 'https://package.h5-offline.invalid'
 export class ReferenceResolver {
   private readonly files: Set<string>
   private readonly lowerFiles = new Map<string, string>()
+  /** The global package's URLs by their lower case, built on the first global reference it does not have. */
+  private lowerGlobalUrls: Map<string, string> | undefined
   /** NFC form → the file, built on the first broken reference that has non-ASCII characters. */
   private nfcFiles: Map<string, string> | undefined
   private readonly dirs: Set<string>
@@ -145,7 +147,13 @@ export class ReferenceResolver {
   private resolveGlobal(resolved: URL): Resolution {
     const href = `https://${resolved.host}${lenientDecode(resolved.pathname)}`
     if (!this.globalUrls) return { outcome: 'global-ok', target: href }
-    return { outcome: this.globalUrls.has(href) ? 'global-ok' : 'global-missing', target: href }
+    if (this.globalUrls.has(href)) return { outcome: 'global-ok', target: href }
+    // The host is matched in any case by the URL parser already; a path that matches only ignoring case is the
+    // same mistake as in the package itself.
+    this.lowerGlobalUrls ??= new Map([...this.globalUrls].map((u) => [u.toLowerCase(), u]))
+    const caseTarget = this.lowerGlobalUrls.get(href.toLowerCase())
+    if (caseTarget) return { outcome: 'case-mismatch', target: href, caseTarget }
+    return { outcome: 'global-missing', target: href }
   }
 
   /** `../53E5279071442_test/common.js` from a standard page means the global host, reached the wrong way. */

@@ -3,7 +3,8 @@ import { referenceRule } from './ref-rule.js'
 export default referenceRule(
   {
     id: 'ref-case-mismatch',
-    description: 'A reference matches a file of the package only ignoring case.',
+    description:
+      'A reference matches a file of the package (or of the --global-package) only ignoring case.',
     defaultSeverity: 'error',
     message: (a) =>
       `"${a.url}" matches "${a.actual}" only ignoring case; it works on a Mac and fails on the phone`,
