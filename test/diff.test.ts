@@ -234,6 +234,36 @@ describe('the delta zip', () => {
     expect(again.sha256).toBe(delta.sha256)
   })
 
+  it('leaves secrets and OS litter out of the delta, as pack does, and says which', async () => {
+    const oldZip = zipOf({ [`${W}index.html`]: 'v1' })
+    const newZip = zipOf({
+      [`${W}index.html`]: 'v2',
+      [`${W}.env`]: 'TOKEN=1',
+      [`${W}.git/config`]: '[core]',
+      [`${W}keys/id_rsa`]: 'KEY',
+      [`${W}server.pem`]: 'PEM',
+      [`${W}.DS_Store`]: 'x',
+      [`${W}keys/id_rsa.pub`]: 'public'
+    })
+    const d = await diffZips(oldZip, newZip)
+    const out = path.join(tempDir(), 'delta.zip')
+    const delta = await writeDeltaZip(newZip, d, out)
+    expect(delta.leftOut).toEqual([
+      `${W}.DS_Store`,
+      `${W}.env`,
+      `${W}.git/config`,
+      `${W}keys/id_rsa`,
+      `${W}server.pem`
+    ])
+    const files = [...(await listZip(out)).files.keys()].sort()
+    expect(files).toEqual([`${W}index.html`, `${W}keys/id_rsa.pub`, 'removed.txt'])
+    const r = cli(['diff', oldZip, newZip, '--delta-out', path.join(tempDir(), 'd2.zip')])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain(
+      `left out of the delta, as pack leaves them out (secrets, OS litter): "${W}.DS_Store", "${W}.env"`
+    )
+  })
+
   it('refuses a delta that would replace one of its own input zips, or a removed.txt line that is two paths', async () => {
     const oldZip = zipOf({
       [`${W}index.html`]: 'v1',

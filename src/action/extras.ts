@@ -146,7 +146,10 @@ export async function writeDelta(
     sourceDateEpoch(process.env)
   )
   core.info(
-    `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt`
+    `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt` +
+      (delta.leftOut.length
+        ? `; left out, as pack leaves them out (secrets, OS litter): ${delta.leftOut.map((p) => JSON.stringify(p)).join(', ')}`
+        : '')
   )
   return delta
 }

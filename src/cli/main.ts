@@ -111,7 +111,8 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
       sourceDateEpoch(io.env)
     )
     io.stderr(
-      `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n`
+      `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n` +
+        leftOutNote(delta.leftOut)
     )
   }
   if (cmd.format === 'json') io.stdout(JSON.stringify(diffToJson(d), null, 2) + '\n')
@@ -133,4 +134,10 @@ function setBy(layer: object, keyPath: readonly PropertyKey[]): boolean {
 
 function flagFor(key: string): string | undefined {
   return Object.hasOwn(FLAG_FOR_KEY, key) ? FLAG_FOR_KEY[key] : undefined
+}
+
+/** The files the delta left out, one per line (escaped: a name may hold anything). */
+function leftOutNote(leftOut: readonly string[]): string {
+  if (!leftOut.length) return ''
+  return `left out of the delta, as pack leaves them out (secrets, OS litter): ${leftOut.map((p) => JSON.stringify(p)).join(', ')}\n`
 }

@@ -7,6 +7,7 @@ import { cmp } from '../core/findings.js'
 import { assertNotAnInput, assertOutputPath } from '../core/output-path.js'
 import { openZipSource } from '../core/zip-source.js'
 import { DEFAULT_MTIME } from '../engine/pack.js'
+import { isJunk, isSensitive } from '../rules/util.js'
 import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
 import { writeZip, type ZipInput } from '../zip/writer.js'
 import type { PackageDiff } from './diff.js'
@@ -21,6 +22,8 @@ export interface DeltaZip {
   /** Files copied from the new zip (added, changed, and renamed under their new names). */
   files: number
   removed: number
+  /** Added or changed files left out, as pack leaves them out: secrets (`.env`, keys) and OS litter. */
+  leftOut: string[]
 }
 
 /**
@@ -37,11 +40,15 @@ export async function writeDeltaZip(
   mtime: Date = DEFAULT_MTIME
 ): Promise<DeltaZip> {
   await assertNotAnInput(out, [diff.old.path, newZip], 'delta-out')
-  const take = [
+  const candidates = [
     ...diff.added.map((f) => f.path),
     ...diff.changed.map((f) => f.path),
     ...diff.renamed.map((r) => r.path)
   ]
+  // What pack never writes, the delta never writes either, whatever the new zip holds (it may come from elsewhere).
+  const dropped = (p: string) => isSensitive(p) || isJunk(p)
+  const take = candidates.filter((p) => !dropped(p))
+  const leftOut = candidates.filter(dropped).sort(cmp)
   const removed = [...diff.removed.map((f) => f.path), ...diff.renamed.map((r) => r.from)].sort(cmp)
   // One path per line: a name with a line break would read as two paths, the second maybe a file still shipped.
   const split = removed.find((p) => /[\r\n]/.test(p))
@@ -85,7 +92,8 @@ export async function writeDeltaZip(
       sha256: zip.sha256,
       bytes: zip.bytes,
       files: take.length,
-      removed: removed.length
+      removed: removed.length,
+      leftOut
     }
   } finally {
     await source.close()
