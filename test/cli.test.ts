@@ -468,6 +468,38 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     )
   })
 
+  it('--sarif is guarded as --out is: not through a link, not into the package, not left half-written', () => {
+    const site = writeTree(GOOD)
+    const dir = tempDir()
+    const victim = path.join(dir, 'victim.txt')
+    fs.writeFileSync(victim, 'keep me')
+    const link = path.join(dir, 'report.sarif')
+    fs.symlinkSync(victim, link)
+    const viaLink = cli(['validate', site, '--sarif', link, '--main-entry', '/www/index.html'])
+    expect(viaLink.status).toBe(2)
+    expect(viaLink.stderr).toContain('it is a symbolic link')
+    expect(fs.readFileSync(victim, 'utf8')).toBe('keep me')
+    const inside = cli([
+      'validate',
+      site,
+      '--sarif',
+      path.join(site, 'r.sarif'),
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(inside.status).toBe(2)
+    expect(inside.stderr).toMatch(/inside the package folder/)
+    expect(fs.existsSync(path.join(site, 'r.sarif'))).toBe(false)
+    // written whole, through a temp file renamed over the old report: no temp file is left beside it
+    const good = path.join(dir, 'ok.sarif')
+    fs.writeFileSync(good, 'old')
+    expect(cli(['validate', site, '--sarif', good, '--main-entry', '/www/index.html']).status).toBe(
+      0
+    )
+    expect(JSON.parse(fs.readFileSync(good, 'utf8')).version).toBe('2.1.0')
+    expect(fs.readdirSync(dir).sort()).toEqual(['ok.sarif', 'report.sarif', 'victim.txt'])
+  })
+
   it('diff --delta-out on a directory: refused like pack --out', () => {
     const dir = outDir()
     const zip = path.join(dir, 'a.zip')

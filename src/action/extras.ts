@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FailOn, Finding } from '../core/findings.js'
+import { writeFileAtomic } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import {
   diffToJson,
@@ -77,7 +78,7 @@ export async function writeSarif(
   })
   // A folder that does not exist yet is made, as for `output`.
   await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(file, JSON.stringify(sarif, null, 2) + '\n')
+  await writeFileAtomic(file, JSON.stringify(sarif, null, 2) + '\n')
 }
 
 export type DiffOutcome =

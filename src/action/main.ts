@@ -1,9 +1,10 @@
 import * as core from '@actions/core'
+import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
-import { prepareOutputFile } from '../core/output-path.js'
+import { assertOutsidePackage, prepareOutputFile } from '../core/output-path.js'
 import { withoutToolFiles } from '../core/tool-files.js'
 import { isFailing } from '../core/findings.js'
 import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
@@ -45,7 +46,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     // Checked before the work: found at the end, a bad path failed the step after the zip was uploaded and the
     // check run had been posted as passed.
-    if (inputs.sarif) await prepareOutputFile(inputs.sarif, 'sarif')
+    if (inputs.sarif) {
+      await prepareOutputFile(inputs.sarif, 'sarif')
+      if ((await fs.stat(inputs.location).catch(() => undefined))?.isDirectory())
+        await assertOutsidePackage(inputs.sarif, inputs.location, 'sarif')
+    }
     if (inputs.deltaOut) await prepareOutputFile(inputs.deltaOut, 'delta-out')
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
     const p = await import('./pipeline.js')

@@ -5,6 +5,7 @@ import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import { withoutToolFiles } from '../core/tool-files.js'
+import { assertOutputPath, assertOutsidePackage, writeFileAtomic } from '../core/output-path.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
@@ -52,6 +53,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ? `${path.relative(io.cwd, configFile!) || configFile}: "${keyPath.map(String).join('.')}"`
         : (flagFor(keyPath.join('.')) ?? flagFor(String(keyPath[0])) ?? `--${String(keyPath[0])}`)
     const location = path.resolve(io.cwd, cmd.location!)
+    const sarifPath = cmd.sarif === undefined ? undefined : path.resolve(io.cwd, cmd.sarif)
+    if (sarifPath) {
+      // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
+      await assertOutputPath(sarifPath, '--sarif')
+      if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
+        await assertOutsidePackage(sarifPath, location, '--sarif')
+    }
     const parsed = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
     checkRuleSettings(parsed, allRules, describeKey)
     const config = withoutToolFiles(parsed, location, [
@@ -67,14 +75,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             mtime: sourceDateEpoch(io.env)
           })
         : await validatePackage(location, config)
-    if (cmd.sarif !== undefined) {
+    if (sarifPath !== undefined) {
       const kind = (await fs.stat(location)).isDirectory() ? 'directory' : 'zip'
       const sarif = toSarif(outcome.findings, {
         root: io.cwd,
         locate: sarifLocator(outcome.pkg, location, kind, io.cwd)
       })
-      const sarifPath = path.resolve(io.cwd, cmd.sarif)
-      await fs.writeFile(sarifPath, JSON.stringify(sarif, null, 2) + '\n').catch((e: Error) => {
+      await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + '\n').catch((e: Error) => {
         throw new UsageError(`cannot write --sarif ${cmd.sarif}: ${e.message}`, '--sarif')
       })
     }

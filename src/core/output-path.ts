@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -86,4 +87,22 @@ function kindOf(st: Stats): string {
   if (st.isFIFO()) return 'a named pipe'
   if (st.isSocket()) return 'a socket'
   return 'a device'
+}
+
+/**
+ * Writes a report file the way the zip is written: to a temp file beside it, then renamed over it, so a full disk
+ * leaves the previous file whole and a link at the path is replaced, not written through.
+ */
+export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  try {
+    await fs.writeFile(tmp, data, { flag: 'wx' })
+    await fs.rename(tmp, file)
+  } catch (e) {
+    await fs.rm(tmp, { force: true })
+    throw e
+  }
 }
