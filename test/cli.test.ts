@@ -500,6 +500,24 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     expect(fs.readdirSync(dir).sort()).toEqual(['ok.sarif', 'report.sarif', 'victim.txt'])
   })
 
+  it('a report that cannot be written to standard output (a full disk): exit 2 and one line, not a stack trace', (ctx) => {
+    if (!fs.existsSync('/dev/full')) return ctx.skip()
+    const full = fs.openSync('/dev/full', 'w')
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [CLI, 'validate', writeTree(GOOD), '--main-entry', '/www/index.html'],
+        { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH } }
+      )
+      expect(r.status).toBe(2)
+      expect(r.stderr).toBe(
+        'h5-offline: cannot write the report to standard output: ENOSPC: no space left on device, write\n'
+      )
+    } finally {
+      fs.closeSync(full)
+    }
+  })
+
   it('diff --delta-out on a directory: refused like pack --out', () => {
     const dir = outDir()
     const zip = path.join(dir, 'a.zip')

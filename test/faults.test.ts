@@ -180,6 +180,36 @@ function inMountNamespace(options: string, args: (mnt: string) => string[]) {
   return { status: r.status, stdout: r.stdout, stderr, left }
 }
 
+describe('a cancelled run (CI cancels and times out with SIGINT, then SIGTERM)', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} mid-pack: the staging zip and the spill files are deleted, the process ends by the signal`, async () => {
+      // incompressible bytes deflate slowly: seconds of work, spilled (bigger than the writer keeps in memory)
+      const site = writeTree({
+        ...SITE,
+        '20171228/www/big.bin': crypto.randomBytes(96 * 1024 * 1024)
+      })
+      const outDir = tempDir('h5-out-')
+      const child = spawn(
+        process.execPath,
+        [CLI, 'pack', site, ...MAIN, '--out', path.join(outDir, 'p.zip')],
+        { env: ENV, stdio: 'ignore' }
+      )
+      const ended = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.on('exit', (code, sig) => resolve({ code, signal: sig }))
+      )
+      // wait until the writer has its temp zip and the big file's spills beside the output, then cancel
+      const spilling = () => fs.readdirSync(outDir).some((n) => /\.(raw|deflated)$/.test(n))
+      const start = Date.now()
+      while (!spilling() && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 10))
+      expect(fs.readdirSync(outDir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1)
+      expect(spilling()).toBe(true)
+      child.kill(signal)
+      expect(await ended).toEqual({ code: null, signal })
+      expectEmpty(outDir)
+    })
+  }
+})
+
 describe('the source changes between listing and reading', () => {
   const PLIST = '<?xml version="1.0"?><plist version="1.0"><dict></dict></plist>'
   /** What must never reach a zip or a report: an outside file with the same size as the file it stands in for. */

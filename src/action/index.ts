@@ -1,4 +1,8 @@
+import { removeTempFilesOnSignals } from '../core/temp-files.js'
 import { run } from './main.js'
+
+// A cancelled job (SIGINT, then SIGTERM) leaves no staging zip or spill file behind.
+removeTempFilesOnSignals()
 
 /** How long the process may outlive the step's work. */
 const EXIT_GRACE_MS = 1_000

@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from './errors.js'
+import { trackTemp, untrackTemp } from './temp-files.js'
 
 /**
  * Refuses an output path where a zip must not land. Zips are written to a temp file and renamed over the path, and a
@@ -98,11 +99,14 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
     path.dirname(file),
     `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`
   )
+  trackTemp(tmp)
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' })
     await fs.rename(tmp, file)
   } catch (e) {
     await fs.rm(tmp, { force: true })
     throw e
+  } finally {
+    untrackTemp(tmp)
   }
 }

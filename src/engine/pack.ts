@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
+import { trackTemp, untrackTemp } from '../core/temp-files.js'
 import { assertOutputPath, assertOutsidePackage } from '../core/output-path.js'
 import { cmp, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageFile } from '../core/layout.js'
@@ -145,6 +146,7 @@ async function packWith(
       throw outputError(e, options.out, staging)
     }
     let refs: ReferenceScan | undefined
+    trackTemp(staging)
     try {
       refs = await scanner?.finish()
       if (refs) findings.push(...(await runRules(contentRules, { ...ctx, refs })))
@@ -159,6 +161,8 @@ async function packWith(
     } catch (e) {
       await fs.rm(staging, { force: true })
       throw e
+    } finally {
+      untrackTemp(staging)
     }
     return {
       ...result(pkg, findings, refs),

@@ -21,6 +21,7 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { addAbortSignal, type Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { trackTemp, untrackTemp } from '../core/temp-files.js'
 
 export interface ZipInput {
   name: string // entry name, '/'-separated; directories end with '/'
@@ -265,7 +266,7 @@ function validateInput(input: ZipInput): void {
 class Packer {
   private readonly tasks = new Map<number, Promise<Packed>>()
   private readonly controller = new AbortController()
-  private readonly spills = new Set<string>()
+  private readonly spills = new SpillFiles()
   private next = 0
   private active = 0
   private inFlight = 0
@@ -308,7 +309,13 @@ class Packer {
   /** Waits for every started entry to stop, then deletes the spill files left over. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.tasks.values())
-    await Promise.all([...this.spills].map((p) => unlink(p).catch(() => {})))
+    await Promise.all(
+      [...this.spills].map((p) =>
+        unlink(p)
+          .catch(() => {})
+          .then(() => this.spills.delete(p))
+      )
+    )
   }
 
   private cost(input: ZipInput): number {
@@ -397,6 +404,19 @@ class Packer {
     await copyFile(out, path)
     this.spills.delete(path)
     await unlink(path)
+  }
+}
+
+/** The spill files that exist, tracked for a signal handler too (see temp-files.ts). */
+class SpillFiles extends Set<string> {
+  override add(path: string): this {
+    trackTemp(path)
+    return super.add(path)
+  }
+
+  override delete(path: string): boolean {
+    untrackTemp(path)
+    return super.delete(path)
   }
 }
 
@@ -623,7 +643,9 @@ class OutputFile {
   ) {}
 
   static async create(path: string): Promise<OutputFile> {
-    return new OutputFile(await open(path, 'wx'), path)
+    const fh = await open(path, 'wx')
+    trackTemp(path)
+    return new OutputFile(fh, path)
   }
 
   /** `data` may be reused by the caller once this resolves. */
@@ -645,12 +667,14 @@ class OutputFile {
     await this.fh.sync()
     await this.fh.close()
     await rename(this.path, target)
+    untrackTemp(this.path)
     return this.hash.digest('hex')
   }
 
   async discard(): Promise<void> {
     await this.fh.close().catch(() => {})
     await unlink(this.path).catch(() => {})
+    untrackTemp(this.path)
   }
 
   private async flush(): Promise<void> {
