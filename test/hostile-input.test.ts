@@ -546,6 +546,12 @@ describe('config files: not JSON, unknown keys, wrong types → exit 2 naming th
     ],
     ['a negative limit', '{"limits": {"entries": -1}}', /limits.*Too small/],
     [
+      // a backtracking regex on a crafted name: 6 runs took minutes per file, 12 hours
+      'a glob with more wildcards than the matcher can take',
+      '{"exclude": ["*a*a*a*a*a*a*a*a*a*a*a*a*b"]}',
+      /^h5-offline: c\.json: "exclude\.0": at most 4 wildcards \(\* or \*\*\)/
+    ],
+    [
       'an unknown enum value',
       '{"type": "mixed"}',
       /^h5-offline: c\.json: "type": Invalid option: expected one of "global"\|"standard"\|"auto", got "mixed"/

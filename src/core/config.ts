@@ -38,6 +38,21 @@ export function validPort(host: string): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535
 }
 
+/**
+ * Most `*` runs a glob may have. The matcher is a backtracking regex, whose time on a crafted name grows as its
+ * length to the power of the runs (5 runs: seconds per file; 6: minutes), and patterns can come from a pull
+ * request's config file. Real patterns have one to three (`*.map`, `assets/**`).
+ */
+export const MAX_GLOB_STARS = 4
+
+const glob = z
+  .string()
+  .max(1024, 'a glob of at most 1024 characters')
+  .refine(
+    (p) => (p.match(/\*+/g)?.length ?? 0) <= MAX_GLOB_STARS,
+    `at most ${MAX_GLOB_STARS} wildcards (* or **): with more, matching one crafted file name can take hours`
+  )
+
 const segment = z
   .string()
   .regex(/^[^/\\]+$/, 'one folder name, without slashes')
@@ -83,8 +98,8 @@ export const configSchema = z
     versionDir: segment.optional(),
     mainEntry: z.string().optional(),
     version: z.string().optional(),
-    include: z.array(z.string()).default([]),
-    exclude: z.array(z.string()).default([]),
+    include: z.array(glob).default([]),
+    exclude: z.array(glob).default([]),
     rules: z.record(z.string(), severitySetting).default({}),
     budgets: z
       .object({ total: size.optional(), file: size.optional(), zipped: size.optional() })
@@ -153,7 +168,7 @@ export function parseConfig(
       const key = keyPath.length ? describeKey(keyPath) : 'configuration'
       // the value refused, when it is short enough to quote (`OFF` for `off`)
       const got =
-        issue.code === 'invalid_value' &&
+        (issue.code === 'invalid_value' || issue.code === 'custom') &&
         typeof issue.input === 'string' &&
         issue.input.length <= 80
           ? `, got ${JSON.stringify(issue.input)}`
