@@ -38,6 +38,11 @@ export interface PackageSource {
   /** Streams one listed file. Throws for names that are not listed files. */
   open(name: string): Readable
   readFile(name: string): Promise<Buffer>
+  /**
+   * A zip: checks that every file's local header repeats its central directory name, and reads the named files
+   * whole, as `unzip -t` does (size, CRC-32, compression method); throws a UsageError naming the first that fails.
+   */
+  verify?(names: readonly string[]): Promise<void>
   /** Reads one listed file whole, at once: for small files, where a stream costs more than the read. Directories only. */
   readSync?(name: string): Buffer
   /** Where a listed file is and which file it was, for another thread to read it (see listed-file.ts). Directories only. */

@@ -40,6 +40,8 @@ interface FileRecord {
   method: number
   flags: number
   crc32: number
+  /** The name as the central directory stores it, which the local header must repeat. */
+  rawName: Buffer
 }
 
 interface Accepted {
@@ -369,7 +371,8 @@ async function judge(zipfile: yauzl.ZipFile, raw: yauzl.Entry): Promise<Verdict>
       uncompressedSize: raw.uncompressedSize,
       method: raw.compressionMethod,
       flags: raw.generalPurposeBitFlag,
-      crc32: raw.crc32
+      crc32: raw.crc32,
+      rawName: raw.fileNameRaw
     }
   }
 }
@@ -519,6 +522,14 @@ function makeSource(
       for await (const chunk of open(name)) chunks.push(chunk as Buffer)
       return Buffer.concat(chunks)
     },
+    async verify(names) {
+      // every file's local header, read or not; the bytes of those not read yet
+      await checkLocalNames(zipPath, [...files.keys()], files)
+      for (const name of names) {
+        // drained: the stream itself checks the size and the CRC-32 (see streamEntry)
+        for await (const chunk of open(name)) void chunk
+      }
+    },
     async close() {
       if (closed) return
       closed = true
@@ -530,6 +541,43 @@ function makeSource(
       zipfile.close()
       await done
     }
+  }
+}
+
+/**
+ * Each entry's local header must carry the name its central directory record has: a reader that goes by local
+ * headers (a streaming unzipper, Java's ZipInputStream) would otherwise see another file (`.env.js` where the
+ * listing says `aaaa.js`, or `../../evil.js`) than the one every rule judged.
+ */
+async function checkLocalNames(
+  zipPath: string,
+  names: readonly string[],
+  files: Map<string, FileRecord>
+): Promise<void> {
+  const fh = await fs.promises.open(zipPath, 'r')
+  try {
+    const head = Buffer.alloc(LOCAL_HEADER_SIZE)
+    for (const name of names) {
+      const record = files.get(name)
+      if (!record) continue
+      const { bytesRead } = await fh.read(head, 0, LOCAL_HEADER_SIZE, record.offset)
+      const local =
+        bytesRead === LOCAL_HEADER_SIZE && head.readUInt32LE(0) === 0x04034b50
+          ? Buffer.alloc(head.readUInt16LE(26))
+          : undefined
+      if (local) await fh.read(local, 0, local.length, record.offset + LOCAL_HEADER_SIZE)
+      if (!local || !local.equals(record.rawName)) {
+        const says = local
+          ? `names it ${printable(local)} in its local header`
+          : 'has no local header'
+        throw new UsageError(
+          `${zipPath}: entry "${name}" ${says}: the zip says two things, and some readers would see the other; rebuild it (h5-offline pack)`,
+          zipPath
+        )
+      }
+    }
+  } finally {
+    await fh.close()
   }
 }
 
@@ -583,7 +631,10 @@ function streamEntry(
   })
   zipfile.openReadStream(entry, (err, stream) => {
     if (err) {
-      out.destroy(fail(err.message))
+      const hint = /unsupported compression method/.test(err.message)
+        ? ' (MDS and phones read stored and deflated entries only: rebuild the zip, e.g. with h5-offline pack)'
+        : ''
+      out.destroy(fail(err.message + hint))
       return
     }
     if (out.destroyed) {

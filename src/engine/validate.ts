@@ -6,6 +6,7 @@ import type { Extractor } from '../refs/extractor.js'
 import { createValidateExtractor, scanReferences, type ReferenceScan } from '../refs/scan.js'
 import { openPackageSource } from './open-source.js'
 import { checkRuleSettings, runRules } from './run-rules.js'
+import { isScanned } from '../refs/extract.js'
 
 export const allRules = [...packageRules, ...contentRules]
 
@@ -31,6 +32,9 @@ export async function validatePackage(
     const findings = await runRules(packageRules, { config, pkg })
     const refs = extractor && (await scanReferences(pkg, source, config, extractor))
     if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
+    // A damaged entry the scan did not read (an image with a bad CRC, bzip2, a lying local header) must not pass:
+    // MDS or the phone would read it. The scan's own reads are checked the same way.
+    await source.verify?.(pkg.files.filter((f) => !(refs && isScanned(f))).map((f) => f.source))
     return result(pkg, findings, refs)
   } finally {
     await extractor?.close()

@@ -8,6 +8,8 @@ export interface CraftEntry {
   /** A string is written as UTF-8; a Buffer as is. */
   name: string | Buffer
   data?: Buffer | string
+  /** The name the local header carries, when it should differ from the central directory's. */
+  localName?: string | Buffer
   /** 0 stored, 8 deflated (default 8 for non-empty data). */
   method?: number
   /** Sets general purpose bit 11 (names are UTF-8). */
@@ -67,8 +69,15 @@ export function craftZip(entries: readonly CraftEntry[], options: CraftOptions =
     local.writeUInt16LE(name.length, 26)
     local.writeUInt16LE(extra.length, 28)
     const offset = e.offset ?? position
-    locals.push(local, name, extra, body)
-    position += local.length + name.length + extra.length + body.length
+    const localName =
+      e.localName === undefined
+        ? name
+        : typeof e.localName === 'string'
+          ? Buffer.from(e.localName, 'utf8')
+          : e.localName
+    local.writeUInt16LE(localName.length, 26)
+    locals.push(local, localName, extra, body)
+    position += local.length + localName.length + extra.length + body.length
 
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
