@@ -359,6 +359,17 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /--global-package was given twice \("a\.zip", then "b\.zip"\): give it once/
     },
     {
+      name: 'an .amr (what the console signs) given instead of the zip',
+      run: () => {
+        const dir = tempDir()
+        fs.writeFileSync(path.join(dir, '20171228_1.0.0.0.amr'), 'PK')
+        return ['validate', path.join(dir, '20171228_1.0.0.0.amr')]
+      },
+      status: 2,
+      message:
+        /20171228_1\.0\.0\.0\.amr is an \.amr, the package the MDS console signs from your upload: validate the \.zip/
+    },
+    {
       name: 'a --host whose port is over 65535',
       run: (out) => ['pack', writeTree(GOOD), '--host', 'h.example.com:99999', '--out', out],
       status: 2,
@@ -598,5 +609,27 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       /its files hold 40\.0 MiB, more than the limit of 16\.0 MiB .*raise limits\.bytes/
     )
     expect(fs.readdirSync(dir)).toEqual(['h5.json'])
+  })
+})
+
+describe('colour', () => {
+  it('on a terminal only, and not with NO_COLOR or TERM=dumb', async () => {
+    const { runCli } = await import('../src/cli/main.js')
+    const site = writeTree({ '20171228/www/index.html': '<script src="gone.js"></script>' })
+    const run = async (env: NodeJS.ProcessEnv, isTTY = true) => {
+      let out = ''
+      await runCli(['validate', site, '--no-refs'], {
+        stdout: (s) => (out += s),
+        stderr: () => {},
+        cwd: process.cwd(),
+        env,
+        isTTY
+      })
+      return out.includes('\u001b[')
+    }
+    expect(await run({})).toBe(true)
+    expect(await run({}, false)).toBe(false)
+    expect(await run({ NO_COLOR: '1' })).toBe(false)
+    expect(await run({ TERM: 'dumb' })).toBe(false)
   })
 })

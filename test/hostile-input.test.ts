@@ -536,6 +536,12 @@ describe('config files: not JSON, unknown keys, wrong types → exit 2 naming th
       /^h5-offline: c\.json: "__proto__": Unrecognized key: "__proto__"/
     ],
     [
+      // zod's record drops this key silently: a rule set under it would vanish unchecked
+      '__proto__ as a rule id',
+      '{"rules": {"__proto__": "off"}}',
+      /^h5-offline: c\.json: "rules\.__proto__": not a rule id/
+    ],
+    [
       'a number for a string',
       '{"id": 20171228}',
       /^h5-offline: c\.json: "id": Invalid input: expected string, received number/

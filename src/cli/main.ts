@@ -87,7 +87,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (cmd.format === 'json') io.stdout(stringifyReport(toJsonReport(outcome)) + '\n')
     else
-      io.stdout(formatText(outcome, { color: io.isTTY && !io.env.NO_COLOR, failOn: config.failOn }))
+      io.stdout(
+        formatText(outcome, {
+          // a terminal that says it cannot show colour (TERM=dumb: Emacs shells, some CI consoles) gets none
+          color: io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
+          failOn: config.failOn
+        })
+      )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
       return 1

@@ -158,6 +158,13 @@ export function parseConfig(
   input: unknown,
   describeKey: (path: PropertyKey[]) => string = (p) => p.join('.')
 ): ResolvedConfig {
+  // zod's record drops a `__proto__` key without a word: a rule set under that name would vanish unchecked
+  const rules = (input as { rules?: unknown } | null)?.rules
+  if (rules && typeof rules === 'object' && Object.hasOwn(rules, '__proto__'))
+    throw new UsageError(
+      `${describeKey(['rules', '__proto__'])}: not a rule id`,
+      describeKey(['rules'])
+    )
   const result = configSchema.safeParse(input, { reportInput: true })
   if (!result.success) {
     // An unknown top-level key has an empty path; its own name says where it came from.

@@ -131,7 +131,9 @@ function walk(
     const full = path.join(abs, d.name)
     if (entries.length >= maxEntries) {
       throw new UsageError(
-        `more than ${maxEntries} entries in the package source: is this the right folder?`
+        `${rootOf(abs, rel)}: more than ${maxEntries} entries in the package source: is this the right folder? ` +
+          '(limits.entries in the config file raises the cap)',
+        rootOf(abs, rel)
       )
     }
     if (d.name.includes('\\')) {
@@ -184,4 +186,9 @@ function utf8Dirents(abs: string, rel: string, issues: SourceIssue[]): fs.Dirent
     })
   }
   return kept
+}
+
+/** The folder the walk started from, given the one it is in and the path between them. */
+function rootOf(abs: string, rel: string): string {
+  return rel ? abs.slice(0, abs.length - rel.length - 1) : abs
 }

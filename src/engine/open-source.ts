@@ -29,6 +29,12 @@ export async function openPackageSource(
       maxBytes: config.limits.bytes
     })
   if (stat.isFile()) {
+    // What the console makes of the zip (signed, with the files in a tar) is not what is checked or uploaded.
+    if (/\.amr$/i.test(location))
+      throw new UsageError(
+        `${location} is an .amr, the package the MDS console signs from your upload: validate the .zip you upload (or its folder) instead`,
+        location
+      )
     return openZipSource(location, {
       maxEntries: config.limits.entries,
       maxBytes: config.limits.bytes

@@ -24,15 +24,20 @@ const SENSITIVE = [
   /^\.htpasswd$/i,
   /^\.netrc$/i,
   /^\.git(-credentials)?$/i,
-  /\.(pem|key|p12|pfx)$/i,
+  // credentials of other tools: Python's package index, PostgreSQL, the AWS CLI (a folder, like .git)
+  /^\.(pypirc|pgpass|aws)$/i,
+  // private keys and key stores: PEM, PKCS#12, PuTTY, Java key stores, a GnuPG secret keyring
+  /\.(pem|key|p12|pfx|ppk|jks|keystore)$/i,
+  /^secring\.gpg$/i,
   /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/i
 ]
 
 /**
- * What a segment matching one of SENSITIVE must have: a leading `.` or `id_`, or a key's extension. One test per
+ * What a segment matching one of SENSITIVE must have: a leading `.`, `id_` or `secring`, or a key's extension. One test per
  * path rules out nearly all of them (the large benchmark tree: 23,000 paths of 6 segments, 7 patterns each).
  */
-const MAY_BE_SENSITIVE = /(?:^|\/)(?:\.|id_)|\.(?:pem|key|p12|pfx)(?:\/|$)/i
+const MAY_BE_SENSITIVE =
+  /(?:^|\/)(?:\.|id_|secring)|\.(?:pem|key|p12|pfx|ppk|jks|keystore)(?:\/|$)/i
 
 /** Secrets that must never reach every phone: env files, credentials, VCS folders and private keys. */
 export function isSensitive(p: string): boolean {

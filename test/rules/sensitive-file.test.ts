@@ -22,10 +22,19 @@ describe('sensitive-file', () => {
     'app.key',
     'APP.KEY',
     'cert.p12',
-    '.git-credentials'
+    '.git-credentials',
+    'deploy.ppk',
+    'release.jks',
+    'upload.keystore',
+    'secring.gpg',
+    '.pypirc',
+    '.pgpass',
+    '.aws/credentials'
   ])('reports %s', async (name) => {
-    const path = `20171228/www/${name}`
-    expect(await check(RULE, { ...STANDARD, [path]: 'x' }, STANDARD_CONFIG)).toEqual([
+    const file = `20171228/www/${name}`
+    // a folder that holds secrets (.aws, as .git) is reported once, as the folder
+    const path = name.includes('/') ? file.slice(0, file.lastIndexOf('/')) : file
+    expect(await check(RULE, { ...STANDARD, [file]: 'x' }, STANDARD_CONFIG)).toEqual([
       { severity: 'error', path, line: undefined, args: { path } }
     ])
   })
@@ -109,7 +118,27 @@ describe('isSensitive', () => {
         ]
       ),
       fc.constantFrom(
-        ...['id_rsa', 'ID_ECDSA', 'id_rsa.pub', 'a.pem', 'b.KEY', 'c.p12', 'd.pfx', 'www', 'app.js']
+        ...[
+          'id_rsa',
+          'ID_ECDSA',
+          'id_rsa.pub',
+          'a.pem',
+          'b.KEY',
+          'c.p12',
+          'd.pfx',
+          'www',
+          'app.js'
+        ],
+        ...[
+          'e.ppk',
+          'f.JKS',
+          'g.keystore',
+          'secring.gpg',
+          'pubring.gpg',
+          '.pypirc',
+          '.pgpass',
+          '.aws'
+        ]
       ),
       fc.constantFrom(
         ...['key', 'pem', '.', '..', 'x.keys', 'env', 'id', 'xid_rsa', 'a.env', '_', 'é.key']
