@@ -218,7 +218,11 @@ class FileReader extends yauzl.RandomAccessReader {
 }
 
 function unreadable(zipPath: string, err: Error, where = ''): UsageError {
-  return new UsageError(`${zipPath} is not a readable zip file: ${err.message}${where}`, zipPath)
+  return new UsageError(
+    `${zipPath} is not a readable zip file: ${err.message}${where} (give the plain .zip you upload to MDS: not a ` +
+      '.tar.gz, a .7z or a self-extracting archive)',
+    zipPath
+  )
 }
 
 async function list(

@@ -48,6 +48,10 @@ describe('name-case-collision', () => {
     const found = await check(RULE, zip, STANDARD_CONFIG)
     expect(found).toHaveLength(1)
     expect(new Set([found[0].args.path, found[0].args.other])).toEqual(new Set([nfc, nfd]))
+    // they look the same printed: the message says where they part, by code point
+    expect(messageOf(RULE, found[0].args)).toMatch(
+      /\(they differ only in Unicode normalization: U\+(0065 U\+0301 against U\+00E9|00E9 against U\+0065 U\+0301)\)$/
+    )
   })
 
   it('passes names that differ by more than case', async () => {
