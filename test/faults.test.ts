@@ -206,6 +206,9 @@ describe('a cancelled run (CI cancels and times out with SIGINT, then SIGTERM)',
       child.kill(signal)
       expect(await ended).toEqual({ code: null, signal })
       expectEmpty(outDir)
+      // and again a moment later: nothing was still being created when the process ended
+      await new Promise((r) => setTimeout(r, 200))
+      expectEmpty(outDir)
     })
   }
 })

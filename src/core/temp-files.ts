@@ -6,8 +6,12 @@ import fs from 'node:fs'
  * zip of hundreds of MB must not stay behind, hidden, after each cancelled run.
  */
 const live = new Set<string>()
+let cancelled = false
 
+/** Called before the file is created: a file whose creation is under way when a signal comes is deleted too. */
 export function trackTemp(path: string): void {
+  // No new temp file once the run is being cancelled: it could land after the last sweep.
+  if (cancelled) throw new Error('the run was cancelled')
   live.add(path)
 }
 
@@ -24,18 +28,24 @@ export function removeTempFilesSync(): void {
       // the process is ending: a file that cannot be removed now stays, as it would have
     }
   }
-  live.clear()
 }
 
 /**
  * On SIGINT, SIGTERM or SIGHUP: delete the temp files, then end as the signal would have ended the process (the
- * handler is removed first, so the re-raised signal takes its default action and the exit status says so).
+ * handler is removed first, so the re-raised signal takes its default action and the exit status says so). A file
+ * being created on the thread pool right then appears a moment later: a second sweep after SWEEP_DELAY_MS takes it.
  */
 export function removeTempFilesOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      cancelled = true
       removeTempFilesSync()
-      process.kill(process.pid, signal)
+      setTimeout(() => {
+        removeTempFilesSync()
+        process.kill(process.pid, signal)
+      }, SWEEP_DELAY_MS)
     })
   }
 }
+
+const SWEEP_DELAY_MS = 100

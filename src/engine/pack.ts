@@ -134,6 +134,8 @@ async function packWith(
     await assertWritableDir(options.out)
     const byType: Record<string, TypeStats> = {}
     let zip: ZipResult
+    // tracked from before the writer renames its temp file to it (see temp-files.ts)
+    trackTemp(staging)
     try {
       zip = await writeZip(staging, zipInputs(packed, source, scanner), {
         mtime: options.mtime ?? DEFAULT_MTIME,
@@ -142,11 +144,11 @@ async function packWith(
         ...scannerHooks(scanner, byType)
       })
     } catch (e) {
+      untrackTemp(staging)
       await scanner?.finish().catch(() => {})
       throw outputError(e, options.out, staging)
     }
     let refs: ReferenceScan | undefined
-    trackTemp(staging)
     try {
       refs = await scanner?.finish()
       if (refs) findings.push(...(await runRules(contentRules, { ...ctx, refs })))

@@ -584,9 +584,9 @@ class FileSink implements Sink {
   ) {}
 
   static async create(path: string, spills: Set<string>): Promise<FileSink> {
-    const fh = await open(path, 'wx')
+    // tracked before it exists (see temp-files.ts); settle() deletes it whatever becomes of the open
     spills.add(path)
-    return new FileSink(fh, path, spills)
+    return new FileSink(await open(path, 'wx'), path, spills)
   }
 
   write(chunk: Buffer): Promise<void> {
@@ -643,9 +643,14 @@ class OutputFile {
   ) {}
 
   static async create(path: string): Promise<OutputFile> {
-    const fh = await open(path, 'wx')
+    // tracked before it exists (see temp-files.ts)
     trackTemp(path)
-    return new OutputFile(fh, path)
+    try {
+      return new OutputFile(await open(path, 'wx'), path)
+    } catch (e) {
+      untrackTemp(path)
+      throw e
+    }
   }
 
   /** `data` may be reused by the caller once this resolves. */
