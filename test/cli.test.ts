@@ -633,3 +633,16 @@ describe('colour', () => {
     expect(await run({ TERM: 'dumb' })).toBe(false)
   })
 })
+
+describe('text report', () => {
+  it('groups by rule and severity, so a header counts what it says (a missing icon is a warning of its own)', () => {
+    const site = writeTree({
+      '20171228/www/index.html':
+        '<link rel="icon" href="favicon.ico">\n<script src="gone.js"></script>\n<script src="gone2.js"></script>'
+    })
+    const r = cli(['validate', site, '--main-entry', '/www/index.html'])
+    expect(r.stdout).toMatch(/^error ref-broken \(2\)$/m)
+    expect(r.stdout).toMatch(/^warning ref-broken \(1\)$/m)
+    expect(r.stdout).toContain('2 errors, 1 warning')
+  })
+})

@@ -26,18 +26,20 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
   const paint = (style: keyof typeof COLORS, s: string) =>
     opts.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s
   const lines: string[] = []
+  // One group per rule and severity: `error ref-broken (16)` counts errors only, a missing icon's warning has its
+  // own group, so each header agrees with the totals below.
   const byRule = new Map<string, Finding[]>()
   for (const f of v.findings) {
-    const list = byRule.get(f.rule) ?? []
+    const key = `${f.severity} ${f.rule}`
+    const list = byRule.get(key) ?? []
     list.push(f)
-    byRule.set(f.rule, list)
+    byRule.set(key, list)
   }
-  for (const [rule, findings] of byRule) {
-    const sev = findings[0].severity
+  for (const findings of byRule.values()) {
+    const { rule, severity: sev } = findings[0]
     lines.push(`${paint(sev, `${sev} ${rule}`)} ${paint('dim', `(${findings.length})`)}`)
     for (const f of findings) {
-      const tag = f.severity !== sev ? `${paint(f.severity, f.severity)} ` : ''
-      lines.push(`  ${tag}${paint('bold', visible(location(f)))}  ${visible(formatMessage(f))}`)
+      lines.push(`  ${paint('bold', visible(location(f)))}  ${visible(formatMessage(f))}`)
     }
     lines.push(`  ${paint('dim', `fix: ${fixFor(rule)}`)}`)
     lines.push('')
