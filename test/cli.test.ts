@@ -646,3 +646,23 @@ describe('text report', () => {
     expect(r.stdout).toContain('2 errors, 1 warning')
   })
 })
+
+describe('include and exclude patterns', () => {
+  it('a pattern that matches nothing is noted on stderr (a typo would change nothing, silently)', () => {
+    const site = writeTree({ '20171228/www/index.html': '<p>x</p>', '20171228/www/a.map': '{}' })
+    const r = cli([
+      'validate',
+      site,
+      '--exclude',
+      '*.mapp',
+      '--exclude',
+      '*.map',
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      `h5-offline: note: the exclude pattern "*.mapp" matches no file in ${site}, so it selects or leaves out nothing\n`
+    )
+  })
+})

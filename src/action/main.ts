@@ -93,6 +93,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (artifact.status === 'failed') problems.push(artifact.message)
 
     const notices = new p.Notices()
+    for (const u of built.result.pkg.unmatchedPatterns ?? [])
+      notices.add(
+        'Pattern matched nothing',
+        `Input "${u.key}": ${JSON.stringify(u.pattern)} matches no file in ${inputs.location}, so it selects or leaves out nothing.`
+      )
     const gh = new p.GitHubSession(inputs, ctx)
     const diff = inputs.compareTo
       ? await p.compareWithBaseline(built, inputs, gh, workspace, tempDir, config.limits.bytes)

@@ -94,6 +94,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           failOn: config.failOn
         })
       )
+    for (const u of outcome.pkg.unmatchedPatterns ?? [])
+      io.stderr(
+        `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
+      )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
       return 1

@@ -36,6 +36,8 @@ export interface PackageModel {
   issues: SourceIssue[]
   /** Folder the source was placed under (`ID/www` for a standard build output); '' when laid out. */
   placedUnder: string
+  /** include/exclude patterns that match nothing in the source: a typo would select or drop nothing, silently. */
+  unmatchedPatterns?: Array<{ key: 'include' | 'exclude'; pattern: string }>
 }
 
 /** A dotted name, or a single label with a port (`intranet:8080`). */
@@ -48,6 +50,7 @@ const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
  */
 export function buildPackageModel(source: PackageSource, config: ResolvedConfig): PackageModel {
   const selected = selectEntries(source.entries, config)
+  const unmatched = unmatchedPatterns(source.entries, config)
   const mode = detectMode(source, config)
   const placeAt = mode === 'build' ? buildPrefix(config) : laidOutPrefix(source)
   const place = (name: string) => (placeAt ? `${placeAt}/${name}` : name)
@@ -96,8 +99,24 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
     files,
     directories: dirs,
     issues,
-    placedUnder: placeAt
+    placedUnder: placeAt,
+    ...(unmatched.length && { unmatchedPatterns: unmatched })
   }
+}
+
+/** The include/exclude patterns no entry of the source matches (the config file's own exclusion never counts). */
+function unmatchedPatterns(
+  entries: readonly SourceEntry[],
+  config: ResolvedConfig
+): Array<{ key: 'include' | 'exclude'; pattern: string }> {
+  const out: Array<{ key: 'include' | 'exclude'; pattern: string }> = []
+  for (const key of ['include', 'exclude'] as const) {
+    for (const pattern of config[key]) {
+      const matches = atOrUnder([pattern])
+      if (!entries.some((e) => matches(e.name))) out.push({ key, pattern })
+    }
+  }
+  return out
 }
 
 function selectEntries(

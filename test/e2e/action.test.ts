@@ -327,6 +327,22 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.artifacts).toEqual([])
   })
 
+  test('an exclude pattern that matches nothing is a notice naming the input', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const r = await t.run({ ...INPUTS, exclude: '**/*.mapp' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Pattern matched nothing',
+        message: expect.stringContaining('Input "exclude": "**/*.mapp" matches no file')
+      })
+    )
+  })
+
   test('a missing main entry is annotated on the package folder, not on a file the repository does not have', async ({
     expect,
     onTestFinished
