@@ -76,10 +76,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           })
         : await validatePackage(location, config)
     if (sarifPath !== undefined) {
-      const kind = (await fs.stat(location)).isDirectory() ? 'directory' : 'zip'
       const sarif = toSarif(outcome.findings, {
         root: io.cwd,
-        locate: sarifLocator(outcome.pkg, location, kind, io.cwd)
+        locate: sarifLocator(outcome.pkg, location, outcome.pkg.sourceKind, io.cwd)
       })
       await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + '\n').catch((e: Error) => {
         throw new UsageError(`cannot write --sarif ${cmd.sarif}: ${e.message}`, '--sarif')
