@@ -99,4 +99,36 @@ describe('layout detection', () => {
     expect(v.pkg.mode).toBe('build')
     expect(v.pkg.files.map((f) => f.path)).toContain('20171228/www/2018032302435038/a.png')
   })
+
+  it('lays out a build output whose 8-digit folder is a date beside the page, when --id names another', async () => {
+    const tree = {
+      'index.html': '<img src="20240101/banner.png"><script src="assets/a.js"></script>',
+      'assets/a.js': 'x',
+      '20240101/banner.png': 'x'
+    }
+    const v = await validateTree(tree, { id: '20171228', type: 'standard' })
+    expect(v.pkg.mode).toBe('build')
+    expect(v.pkg.files.map((f) => f.path)).toEqual([
+      '20171228/www/20240101/banner.png',
+      '20171228/www/assets/a.js',
+      '20171228/www/index.html'
+    ])
+    expect(v.findings.filter((f) => f.severity === 'error')).toEqual([])
+    // without --id there is no other ID to prefer: the folder is read as the ID folder, as before
+    expect((await validateTree(tree, { checkReferences: false })).pkg.mode).toBe('laid-out')
+  })
+
+  it('keeps a laid-out tree with a wrong ID and a stray page laid out: its ID folder holds www or a host', async () => {
+    for (const inner of [
+      'www/index.html',
+      'mcube-prod.mpaascloud.com/53E5279071442_test/v1/a.js'
+    ]) {
+      const v = await validateTree(
+        { [`20240101/${inner}`]: 'x', 'index.html': '<!doctype html>' },
+        { id: '20171228', checkReferences: false }
+      )
+      expect(v.pkg.mode, inner).toBe('laid-out')
+      expect(v.findings.map((f) => f.rule)).toContain('package-id-mismatch')
+    }
+  })
 })

@@ -185,12 +185,12 @@ function atOrUnder(patterns: readonly string[]): (name: string) => boolean {
 function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
   if (config.layout !== 'auto') return config.layout
   if (source.kind === 'zip') return 'laid-out'
-  const hasIdFolder = source.entries.some(
-    (e) => e.kind === 'directory' && !e.name.includes('/') && PACKAGE_ID_PATTERN.test(e.name)
-  )
+  const top = source.entries.filter((e) => !e.name.includes('/'))
+  const idFolders = top.filter((e) => e.kind === 'directory' && PACKAGE_ID_PATTERN.test(e.name))
+  const hasIdFolder =
+    idFolders.length > 0 && !(config.id && isDateFolderOfBuild(source, top, idFolders, config))
   // A lone top folder of more digits is an ID folder too, a wrong one: package-id-format says so, where laying it
   // out as a build output would ask for --id (an MDS-accepted package has a 16-digit one).
-  const top = source.entries.filter((e) => !e.name.includes('/'))
   const loneDigitFolder =
     top.length === 1 && top[0]!.kind === 'directory' && /^\d{9,}$/.test(top[0]!.name)
   return hasIdFolder ||
@@ -198,6 +198,27 @@ function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
     PACKAGE_ID_PATTERN.test(path.basename(path.resolve(source.location)))
     ? 'laid-out'
     : 'build'
+}
+
+/**
+ * An 8-digit top folder that is part of a build output (`20240101/banner.png` beside `index.html`), not an ID
+ * folder: the configured ID is another, a page or script sits beside it, and it holds neither the entry folder
+ * (`www`) nor a host folder, as every laid-out package's ID folder does.
+ */
+function isDateFolderOfBuild(
+  source: PackageSource,
+  top: readonly SourceEntry[],
+  idFolders: readonly SourceEntry[],
+  config: ResolvedConfig
+): boolean {
+  if (idFolders.some((f) => f.name === config.id)) return false
+  if (!top.some((e) => e.kind === 'file' && /\.(html?|js|mjs|css)$/i.test(e.name))) return false
+  return !source.entries.some((e) => {
+    const [first, second, ...rest] = e.name.split('/')
+    if (second === undefined || !idFolders.some((f) => f.name === first)) return false
+    const folder = rest.length > 0 || e.kind === 'directory'
+    return folder && (second === config.entryDir || HOST_LIKE.test(second))
+  })
 }
 
 /** A directory that *is* the ID folder is placed under its own name, so the zip still has the ID at its top. */
