@@ -131,4 +131,18 @@ describe('layout detection', () => {
       expect(v.findings.map((f) => f.rule)).toContain('package-id-mismatch')
     }
   })
+
+  it('places a standard build output straight under ID/ with an empty entryDir, as shipped packages do', async () => {
+    const v = await validateTree(
+      { 'index.html': '<a href="event.html">e</a>', 'event.html': 'x', 'css/a.css': 'a{}' },
+      { id: '70000000', type: 'standard', entryDir: '', mainEntry: '/index.html' }
+    )
+    expect(v.pkg.mode).toBe('build')
+    expect(v.pkg.files.map((f) => f.path)).toEqual([
+      '70000000/css/a.css',
+      '70000000/event.html',
+      '70000000/index.html'
+    ])
+    expect(v.findings).toEqual([])
+  })
 })

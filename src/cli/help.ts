@@ -17,7 +17,7 @@ package:
   --host <host[:port]>             global resource host (public cloud default: mcube-prod.mpaascloud.com)
   --prefix <path>                  folders after the host (default none; mcube on Apsara Stack)
   --bucket <name>                  HDFS/AFS bucket folder on Apsara Stack
-  --entry-dir <name>               folder a standard build output goes in (default www)
+  --entry-dir <name>               folder a standard build output goes in (default www; '' for ID/ itself)
   --version-dir <name>             version folder a global build output goes in
   --main-entry </www/index.html>   main entry as set in the MDS console
   --version <1.0.0.0>              package version

@@ -92,8 +92,8 @@ export const configSchema = z
       )
       .optional(),
     bucket: segment.optional(),
-    /** Folder a standard build output is placed in (`ID/<entryDir>/…`). */
-    entryDir: segment.default('www'),
+    /** Folder a standard build output is placed in (`ID/<entryDir>/…`); `''` for straight under `ID/`. */
+    entryDir: z.union([z.literal(''), segment]).default('www'),
     /** Folder a global build output is placed in under `<appId>_<workspace>/`. */
     versionDir: segment.optional(),
     mainEntry: z.string().optional(),

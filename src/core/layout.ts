@@ -217,7 +217,7 @@ function isDateFolderOfBuild(
     const [first, second, ...rest] = e.name.split('/')
     if (second === undefined || !idFolders.some((f) => f.name === first)) return false
     const folder = rest.length > 0 || e.kind === 'directory'
-    return folder && (second === config.entryDir || HOST_LIKE.test(second))
+    return folder && ((config.entryDir && second === config.entryDir) || HOST_LIKE.test(second))
   })
 }
 
@@ -245,7 +245,7 @@ function buildPrefix(config: ResolvedConfig): string {
         ? 'global'
         : 'standard'
       : config.type
-  if (type === 'standard') return `${config.id}/${config.entryDir}`
+  if (type === 'standard') return [config.id, config.entryDir].filter(Boolean).join('/')
   return [config.id, ...globalBaseSegments(config), config.versionDir].filter(Boolean).join('/')
 }
 
