@@ -665,4 +665,15 @@ describe('include and exclude patterns', () => {
       `h5-offline: note: the exclude pattern "*.mapp" matches no file in ${site}, so it selects or leaves out nothing\n`
     )
   })
+
+  it('a zip is checked whole: exclude hides nothing of what it ships, and a note says so', () => {
+    const dir = writeTree({ '20171228/www/index.html': '<p>x</p>', '20171228/www/a.js.map': '{}' })
+    const zip = path.join(tempDir(), 'p.zip')
+    execFileSync('zip', ['-qr', zip, '20171228'], { cwd: dir })
+    const r = cli(['validate', zip, '--exclude', '*.map', '--main-entry', '/www/index.html'])
+    expect(r.stdout).toMatch(/^warning source-map \(1\)$/m)
+    expect(r.stderr).toBe(
+      'h5-offline: note: the exclude patterns do not apply to a zip, which is checked (and uploaded) whole; give the build folder to leave files out\n'
+    )
+  })
 })

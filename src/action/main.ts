@@ -93,6 +93,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (artifact.status === 'failed') problems.push(artifact.message)
 
     const notices = new p.Notices()
+    for (const key of built.result.pkg.ignoredPatterns ?? [])
+      notices.add(
+        'Input not applied',
+        `Input "${key}" does not apply to a zip: ${inputs.location} is checked and uploaded whole. Give the build folder as path to leave files out.`
+      )
     for (const u of built.result.pkg.unmatchedPatterns ?? [])
       notices.add(
         'Pattern matched nothing',

@@ -93,6 +93,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           failOn: config.failOn
         })
       )
+    for (const key of outcome.pkg.ignoredPatterns ?? [])
+      io.stderr(
+        `h5-offline: note: the ${key} patterns do not apply to a zip, which is checked (and uploaded) whole; give the build folder to leave files out\n`
+      )
     for (const u of outcome.pkg.unmatchedPatterns ?? [])
       io.stderr(
         `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`

@@ -38,6 +38,8 @@ export interface PackageModel {
   placedUnder: string
   /** include/exclude patterns that match nothing in the source: a typo would select or drop nothing, silently. */
   unmatchedPatterns?: Array<{ key: 'include' | 'exclude'; pattern: string }>
+  /** include/exclude given for a zip, which is checked whole: they select files of a directory only. */
+  ignoredPatterns?: Array<'include' | 'exclude'>
 }
 
 /** A dotted name, or a single label with a port (`intranet:8080`). */
@@ -49,8 +51,13 @@ const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
  * one) is taken as laid out already; anything else is a build output that the configuration places.
  */
 export function buildPackageModel(source: PackageSource, config: ResolvedConfig): PackageModel {
-  const selected = selectEntries(source.entries, config)
-  const unmatched = unmatchedPatterns(source.entries, config)
+  // A zip is checked and uploaded as it is: leaving files out of the check would only hide what ships.
+  const selecting = source.kind !== 'zip'
+  const selected = selecting ? selectEntries(source.entries, config) : source.entries
+  const unmatched = selecting ? unmatchedPatterns(source.entries, config) : []
+  const ignoredPatterns = selecting
+    ? []
+    : (['include', 'exclude'] as const).filter((k) => config[k].length > 0)
   const mode = detectMode(source, config)
   const placeAt = mode === 'build' ? buildPrefix(config) : laidOutPrefix(source)
   const place = (name: string) => (placeAt ? `${placeAt}/${name}` : name)
@@ -100,7 +107,8 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
     directories: dirs,
     issues,
     placedUnder: placeAt,
-    ...(unmatched.length && { unmatchedPatterns: unmatched })
+    ...(unmatched.length && { unmatchedPatterns: unmatched }),
+    ...(ignoredPatterns.length && { ignoredPatterns })
   }
 }
 

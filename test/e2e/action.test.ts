@@ -455,6 +455,33 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(warning.message).toMatch(/^20171228\/www\/img\/bad name\.png: /)
   })
 
+  test('include and exclude do not hide what a zip ships: its every file is checked, and a notice says so', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, {})
+    const zip = craftZip([
+      { name: '20171228/' },
+      { name: '20171228/www/' },
+      { name: '20171228/www/index.html', data: '<p>x</p>' },
+      { name: '20171228/www/app.js.map', data: '{}' }
+    ])
+    fs.writeFileSync(path.join(t.workspace, 'upload.zip'), zip)
+    const r = await t.run({ path: 'upload.zip', 'main-entry': '/www/index.html', exclude: '*.map' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', title: 'source-map' })
+    )
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Input not applied',
+        message: expect.stringContaining('Input "exclude" does not apply to a zip')
+      })
+    )
+    expect(r.outputs['file-count']).toBe('2')
+  })
+
   test('a laid-out directory and an explicit output: annotations map to the real files, the artifact keeps its name', async ({
     expect,
     onTestFinished
