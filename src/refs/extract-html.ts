@@ -43,8 +43,9 @@ import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
 
 /**
- * `<link rel>` tokens whose file the page does not need: icons (a WebView never shows them), a launch image, and
- * fetches for a later page (`prefetch`, `prerender`). A missing one costs a request, not the page.
+ * `<link rel>` tokens whose file the page does not need: icons (a WebView never shows them), a launch image, the web
+ * app manifest (read only when a browser installs the site, which a WebView never does), and fetches for a later page
+ * (`prefetch`, `prerender`). A missing one costs a request, not the page.
  */
 const COSMETIC_RELS = new Set([
   'icon',
@@ -53,6 +54,7 @@ const COSMETIC_RELS = new Set([
   'apple-touch-icon-precomposed',
   'apple-touch-startup-image',
   'mask-icon',
+  'manifest',
   'prefetch',
   'prerender'
 ])

@@ -12,7 +12,10 @@ import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { BaseHref, ExtractedRefs, RawRef } from './types.js'
 
-export interface ScannedRef extends Pick<RawRef, 'url' | 'line' | 'column' | 'kind' | 'cosmetic'> {
+export interface ScannedRef extends Pick<
+  RawRef,
+  'url' | 'line' | 'column' | 'kind' | 'tag' | 'cosmetic'
+> {
   from: string
   /** The page's `<base href>`, when it changed where this reference resolves. */
   base?: { url: string; line: number }
@@ -114,6 +117,7 @@ export function createReferenceScanner(
         line: ref.line,
         column: ref.column,
         kind: ref.kind,
+        ...(ref.tag && { tag: ref.tag }),
         ...(ref.cosmetic && { cosmetic: true }),
         ...(afterBase && { base: { url: applied!.url, line: applied!.line } }),
         resolution

@@ -10,5 +10,8 @@ export default referenceRule(
       `"${a.url}" is a template placeholder left in the file: the page is served as it is, so the phone requests this text literally`,
     fix: 'Build the page with the tool that fills the placeholder (Vue CLI fills <%= BASE_URL %>), or bind the URL in script (Vue :src, Angular ng-src) instead of writing it into src.'
   },
-  outcomeIs('placeholder')
+  outcomeIs('placeholder'),
+  // A script or stylesheet is fetched as the page is parsed, before any script could fill it: the app never starts,
+  // or shows unstyled. Elsewhere a framework may still bind the attribute.
+  (ref) => (ref.tag === 'script' || (ref.tag === 'link' && !ref.cosmetic) ? 'error' : undefined)
 )

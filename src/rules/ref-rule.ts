@@ -6,7 +6,9 @@ import { defineRule } from './types.js'
 /** A ref-* rule reports the scanned references that ended in one outcome, at the referencing file and line. */
 export function referenceRule(
   rule: Omit<Rule, 'check' | 'needsContent'>,
-  select: (ref: ScannedRef) => boolean | Report['args']
+  select: (ref: ScannedRef) => boolean | Report['args'],
+  /** A severity for this reference other than the rule's own. */
+  severityOf?: (ref: ScannedRef) => Report['severity']
 ): Rule {
   return defineRule({
     ...rule,
@@ -15,9 +17,10 @@ export function referenceRule(
       for (const ref of refs?.notable ?? []) {
         const extra = select(ref)
         if (!extra) continue
+        const severity = severityOf?.(ref) ?? (ref.cosmetic ? 'warning' : undefined)
         report({
           // A missing favicon costs a request, not the page.
-          ...(ref.cosmetic && { severity: 'warning' as const }),
+          ...(severity && { severity }),
           path: ref.from,
           line: ref.line,
           column: ref.column,

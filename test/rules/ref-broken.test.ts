@@ -71,16 +71,19 @@ describe('ref-broken', () => {
     ])
   })
 
-  it('is a warning for a missing page icon: it costs a request, not the page', async () => {
+  it('is a warning for a missing page icon or web app manifest: it costs a request, not the page', async () => {
     const tree = {
       '20171228/www/index.html':
-        '<link rel="icon" href="favicon.ico"><link rel="apple-touch-icon" href="touch.png"><script src="app.js"></script>'
+        '<link rel="icon" href="favicon.ico"><link rel="apple-touch-icon" href="touch.png"><script src="app.js"></script>' +
+        // create-react-app's page after the team deleted public/manifest.json: a WebView never installs the site
+        '<link rel="manifest" href="./manifest.json">'
     }
     const found = await check(RULE, tree, REFS)
     expect(found.map((f) => [f.severity, f.args.url])).toEqual([
       ['error', 'app.js'],
       ['warning', 'favicon.ico'],
-      ['warning', 'touch.png']
+      ['warning', 'touch.png'],
+      ['warning', './manifest.json']
     ])
   })
 

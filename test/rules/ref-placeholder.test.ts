@@ -9,17 +9,25 @@ const RULE = 'ref-placeholder'
 const REFS = { ...STANDARD_CONFIG, checkReferences: true }
 
 describe('ref-placeholder', () => {
-  it('warns about a page template copied into the build unfilled, at the placeholder', async () => {
+  it('reports a page template copied into the build unfilled, at the placeholder: an error for a script or stylesheet', async () => {
     const tree = {
-      '20171228/www/index.html':
-        '<!doctype html>\n<link rel="icon" href="<%= BASE_URL %>favicon.ico">\n<script src="{{ cdn }}/app.js"></script>'
+      '20171228/www/index.html': [
+        '<!doctype html>',
+        '<link rel="icon" href="<%= BASE_URL %>favicon.ico">',
+        '<script src="{{ cdn }}/app.js"></script>',
+        '<link rel="stylesheet" href="<%= BASE_URL %>css/app.css">',
+        '<img src="{{ logo }}">'
+      ].join('\n')
     }
     const found = await check(RULE, tree, REFS)
+    // the script and the stylesheet are fetched as the page is parsed, before anything could fill them
     expect(found.map((f) => [f.severity, f.line, f.args.url])).toEqual([
+      ['error', 3, '{{ cdn }}/app.js'],
+      ['error', 4, '<%= BASE_URL %>css/app.css'],
       ['warning', 2, '<%= BASE_URL %>favicon.ico'],
-      ['warning', 3, '{{ cdn }}/app.js']
+      ['warning', 5, '{{ logo }}']
     ])
-    expect(messageOf(RULE, found[1]!.args)).toBe(
+    expect(messageOf(RULE, found[0]!.args)).toBe(
       '"{{ cdn }}/app.js" is a template placeholder left in the file: the page is served as it is, so the phone requests this text literally'
     )
     // not resolved into a broken path as well
