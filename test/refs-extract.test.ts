@@ -510,13 +510,20 @@ const y = new URL(\`./\${n}.js\`, import.meta.url)
 const z = new URL(name, import.meta.url)
 const s = "new URL('./in-string.js', import.meta.url)"
 // new URL('./in-comment.js', import.meta.url)
-const m = import.meta.url`
+const m = import.meta.url
+new Worker(new URL(\`/assets/worker-A.js\`,\`\`+import.meta.url))
+new URL("./v.js", "" + import.meta.url)
+new URL('./p.js', 'x' + import.meta.url)
+new URL('./q.js', a + import.meta.url)`
     const refs = extractJsRefs(text)
     expect(refs.map((r) => [r.url, r.kind])).toEqual([
       ['./worker.js', 'js-new-url'],
       ['../img/a.png?raw', 'js-new-url'],
       ['./t.wasm', 'js-new-url'],
-      ['./c.bin', 'js-new-url']
+      ['./c.bin', 'js-new-url'],
+      // what Vite 8 writes for new Worker(new URL('./worker.js', import.meta.url)): an empty string before the base
+      ['/assets/worker-A.js', 'js-new-url'],
+      ['./v.js', 'js-new-url']
     ])
     for (const r of refs) expect(r).toMatchObject(pos(text, r.url))
   })

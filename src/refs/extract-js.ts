@@ -205,8 +205,8 @@ function keepBefore(imports: readonly Import[], limit: number): readonly Import[
 
 /**
  * If `import.meta` at [start, end) is the second argument of
- * `new URL(<string>, import.meta.url)`, returns that string with the offset of
- * its first character.
+ * `new URL(<string>, import.meta.url)` (or `""+import.meta.url`), returns that
+ * string with the offset of its first character.
  */
 function newUrlAround(src: string, start: number, end: number): OffsetRef | undefined {
   // Forward: `.url` then `)`.
@@ -217,8 +217,17 @@ function newUrlAround(src: string, start: number, end: number): OffsetRef | unde
   i = skipWsForward(src, i + 3)
   if (src.charCodeAt(i) !== 0x29) return undefined // ')'
 
-  // Backward: `,` then a string literal.
+  // Backward: `,` then a string literal. Vite writes the base as `""+import.meta.url` (or with backticks), which is
+  // the same URL.
   let j = skipWsBackward(src, start) // j = index of last non-ws char before, or -1
+  if (j >= 0 && src.charCodeAt(j) === 0x2b) {
+    // '+'
+    j = skipWsBackward(src, j)
+    const q = src.charCodeAt(j)
+    if (j < 1 || (q !== 0x27 && q !== 0x22 && q !== 0x60) || src.charCodeAt(j - 1) !== q)
+      return undefined
+    j = skipWsBackward(src, j - 1)
+  }
   if (j < 0 || src.charCodeAt(j) !== 0x2c) return undefined // ','
   j = skipWsBackward(src, j)
   if (j < 0) return undefined
