@@ -302,6 +302,19 @@ describe('extractHtmlRefs: <base>, inline CSS and JS', () => {
     expect(refs[3]).toMatchObject(pos(text, './classic-dyn.js'))
   })
 
+  it("reads @vitejs/plugin-legacy's entry: data-src of the script with id vite-legacy-entry, no other data-src", () => {
+    const text = [
+      '<script nomodule crossorigin id="vite-legacy-entry" data-src="./assets/index-legacy-B2x.js">',
+      "System.import(document.getElementById('vite-legacy-entry').getAttribute('data-src'))</script>",
+      '<script data-src="./lazy.js"></script><img data-src="lazy.png">'
+    ].join('\n')
+    const refs = html(text)
+    expect(refs.map((r) => [r.url, r.kind, r.tag, r.attr])).toEqual([
+      ['./assets/index-legacy-B2x.js', 'html-attr', 'script', 'data-src']
+    ])
+    expect(refs[0]).toMatchObject(pos(text, './assets/index-legacy-B2x.js'))
+  })
+
   it('handles <style> inside inline SVG (foreign content)', () => {
     const text = `<svg viewBox="0 0 10 10"><defs><style>.a{fill:url(#g)}.b{background:url(tex.png)}</style></defs><script href="s.js"/></svg><img src="after.png">`
     expect(html(text).map((r) => [r.url, r.tag])).toEqual([

@@ -327,6 +327,12 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         const set = getAttr(srcsetName)
         if (set !== undefined) addSrcset(set, tag)
       }
+      // @vitejs/plugin-legacy's entry: its inline script has SystemJS load `data-src`, the only entry an old WebView
+      // (no ES modules) runs.
+      if (tag === 'script' && getAttr('id')?.value.trim() === 'vite-legacy-entry') {
+        const dataSrc = getAttr('data-src')
+        if (dataSrc !== undefined) addUrlAttr(dataSrc, tag)
+      }
     }
 
     const style = getAttr('style')
@@ -380,7 +386,10 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     },
     onattribname(s, e) {
       attrName = src.slice(s, e).toLowerCase()
-      wanted = WANTED_ATTRS.has(attrName) && getAttr(attrName) === undefined
+      wanted =
+        (WANTED_ATTRS.has(attrName) ||
+          (tagName === 'script' && (attrName === 'id' || attrName === 'data-src'))) &&
+        getAttr(attrName) === undefined
       parts = ''
       start = -1
       cursor = e
