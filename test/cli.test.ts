@@ -677,3 +677,36 @@ describe('include and exclude patterns', () => {
     )
   })
 })
+
+describe('files named twice', () => {
+  it('refuses an output that is another output or a file the run reads, before writing anything', () => {
+    const site = writeTree({ 'index.html': '<p>x</p>' })
+    const dir = tempDir()
+    const config = path.join(dir, 'cfg.json')
+    fs.writeFileSync(config, '{"id":"20171228"}')
+    const global = path.join(dir, 'g.zip')
+    fs.writeFileSync(global, 'not touched')
+    const same = path.join(dir, 'same.zip')
+    for (const [args, message] of [
+      [
+        ['--id', '20171228', '--out', same, '--sarif', same],
+        `h5-offline: --out and --sarif both name ${same}: the second would replace the first; give each its own file\n`
+      ],
+      [
+        ['--id', '20171228', '--out', global, '--global-package', global],
+        `h5-offline: --out ${global} is the --global-package file this run reads: writing it would replace it; give --out another file name\n`
+      ],
+      [
+        ['--config', config, '--out', config],
+        `h5-offline: --out ${config} is the --config file this run reads: writing it would replace it; give --out another file name\n`
+      ]
+    ] as const) {
+      const r = cli(['pack', site, ...args])
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr).toBe(message)
+    }
+    expect(fs.readFileSync(global, 'utf8')).toBe('not touched')
+    expect(fs.readFileSync(config, 'utf8')).toBe('{"id":"20171228"}')
+    expect(fs.existsSync(same)).toBe(false)
+  })
+})

@@ -5,7 +5,12 @@ import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import { withoutToolFiles } from '../core/tool-files.js'
-import { assertOutputPath, assertOutsidePackage, writeFileAtomic } from '../core/output-path.js'
+import {
+  assertDistinctFiles,
+  assertOutputPath,
+  assertOutsidePackage,
+  writeFileAtomic
+} from '../core/output-path.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
@@ -66,10 +71,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       configFile,
       parsed.infoPlist && path.resolve(io.cwd, parsed.infoPlist)
     ])
+    const out = cmd.command === 'pack' ? path.resolve(io.cwd, cmd.out!) : undefined
+    await assertDistinctFiles([
+      { path: out, name: '--out', writes: true },
+      { path: sarifPath, name: '--sarif', writes: true },
+      { path: config.globalPackage, name: '--global-package', writes: false },
+      { path: configFile, name: cmd.configFile ? '--config' : 'config', writes: false },
+      { path: config.infoPlist, name: '--info-plist', writes: false }
+    ])
     const outcome =
       cmd.command === 'pack'
         ? await packPackage(location, config, {
-            out: path.resolve(io.cwd, cmd.out!),
+            out: out!,
             // as in the Action: when nothing can fail the run, nothing stops the zip either
             force: cmd.force || config.failOn === 'never',
             mtime: sourceDateEpoch(io.env)

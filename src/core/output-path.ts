@@ -77,6 +77,38 @@ export async function assertNotAnInput(
   }
 }
 
+/** A file a run names: one it writes (`--out`, `--sarif`) or one it reads (`--global-package`, the config file…). */
+export interface NamedFile {
+  path: string | undefined
+  /** How the user named it: a flag or an input. */
+  name: string
+  writes: boolean
+}
+
+/**
+ * Refuses two names for one file where one of them is written: the second write would replace the first output (a
+ * zip overwritten by the SARIF report), or the run would replace a file it reads (its global package, its config).
+ */
+export async function assertDistinctFiles(files: readonly NamedFile[]): Promise<void> {
+  const named = await Promise.all(
+    files
+      .filter((f): f is NamedFile & { path: string } => f.path !== undefined)
+      .map(async (f) => ({ ...f, real: await realPath(f.path) }))
+  )
+  for (const [i, a] of named.entries()) {
+    if (!a.writes) continue
+    for (const [j, b] of named.entries()) {
+      if (i === j || a.real !== b.real || (b.writes && j > i)) continue
+      throw new UsageError(
+        b.writes
+          ? `${b.name} and ${a.name} both name ${a.path}: the second would replace the first; give each its own file`
+          : `${a.name} ${a.path} is the ${b.name} file this run reads: writing it would replace it; give ${a.name} another file name`,
+        a.name
+      )
+    }
+  }
+}
+
 /** The path with every link resolved; as given (absolute) when it does not exist yet. */
 function realPath(p: string): Promise<string> {
   return fs.realpath(p).catch(() => path.resolve(p))
