@@ -10,7 +10,9 @@ export default defineRule({
     'The URL of every global resource (https:// + path after ID/) is at most 100 characters.',
   defaultSeverity: 'error',
   message: (a) =>
-    `the URL ${a.url} is ${a.length} characters, over the limit of ${a.limit}: the client shows a blank page`,
+    a.kind === 'source-map'
+      ? `the URL ${a.url} is ${a.length} characters, over the limit of ${a.limit}: the client cannot serve this source map, which only developer tools ask for`
+      : `the URL ${a.url} is ${a.length} characters, over the limit of ${a.limit}: the client shows a blank page`,
   fix: 'Shorten folder and file names (or drop a version folder level) until the full URL fits in 100 characters.',
   check({ pkg }, report) {
     for (const { path } of globalFiles(pkg)) {
@@ -23,8 +25,15 @@ export default defineRule({
         continue
       }
       const length = url.length
-      if (length > GLOBAL_URL_LIMIT)
-        report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
+      if (length <= GLOBAL_URL_LIMIT) continue
+      // No page requests a source map, so none goes blank for want of it.
+      if (/\.map$/i.test(path))
+        report({
+          path,
+          severity: 'warning',
+          args: { url, length, limit: GLOBAL_URL_LIMIT, kind: 'source-map' }
+        })
+      else report({ path, args: { url, length, limit: GLOBAL_URL_LIMIT } })
     }
   }
 })

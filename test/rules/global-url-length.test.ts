@@ -35,6 +35,15 @@ describe('global-url-length', () => {
     )
   })
 
+  it('is a warning for a source map, which no page requests', async () => {
+    const f = fileWithUrlLength(101 - '.map'.length)
+    const found = await check(RULE, { [`${f.path}.map`]: '{}', [f.path]: 'x' })
+    expect(found.map((x) => [x.severity, x.path])).toEqual([['warning', `${f.path}.map`]])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      `the URL ${f.url}.map is 101 characters, over the limit of 100: the client cannot serve this source map, which only developer tools ask for`
+    )
+  })
+
   it('counts the host port and the Apsara Stack prefix', async () => {
     const config = { environment: 'apsara-stack' as const, host: 'mds.example.com:4432' }
     const dir = `20171228/mds.example.com:4432/mcube/${APP_WS}/v1/`
