@@ -246,6 +246,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.summary).toContain(
       '[ref-broken](https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules/ref-broken.md)'
     )
+    // The rule's fix in its table cell: `<base href>` escaped, or GitHub strips it as an unknown HTML tag.
+    expect(r.summary).toContain('A \\<base href\\> moves where relative URLs start')
+    expect(r.summary).not.toContain('<base href>')
 
     const never = await t.run({ ...INPUTS, 'fail-on': 'never' })
     expect(never.code).toBe(0)
