@@ -312,7 +312,7 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       name: 'an invalid ID',
       run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--id', '1234567', '--out', out],
       status: 2,
-      message: /--id: an 8-digit package ID/
+      message: /--id: an 8-digit package ID such as 20171228, got "1234567"/
     },
     {
       name: 'a build output without an ID',
@@ -663,6 +663,28 @@ describe('include and exclude patterns', () => {
     expect(r.status).toBe(0)
     expect(r.stderr).toBe(
       `h5-offline: note: the exclude pattern "*.mapp" matches no file in ${site}, so it selects or leaves out nothing\n`
+    )
+  })
+
+  it('an --allow-sensitive path that names no file is noted on stderr; one that names a file is not', () => {
+    const site = writeTree({ 'index.html': '<p>x</p>', 'sens/.env': 'A=1' })
+    const r = cli([
+      'pack',
+      site,
+      '--id',
+      '20171228',
+      '--out',
+      path.join(writeTree({}), 'p.zip'),
+      '--allow-sensitive',
+      'sens/.env',
+      '--allow-sensitive',
+      'sens/.env.local',
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      `h5-offline: note: --allow-sensitive "sens/.env.local" names no file in ${site} (an exact path in the package or in the source folder), so it allows nothing\n`
     )
   })
 })

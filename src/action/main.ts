@@ -96,7 +96,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const u of built.result.pkg.unmatchedPatterns ?? [])
       notices.add(
         'Pattern matched nothing',
-        `Input "${u.key}": ${JSON.stringify(u.pattern)} matches no file in ${inputs.location}, so it selects or leaves out nothing.`
+        u.key === 'allowSensitive'
+          ? `Input "allow-sensitive": ${JSON.stringify(u.pattern)} names no file in ${inputs.location} (an exact path in the package or in the path folder), so it allows nothing.`
+          : `Input "${u.key}": ${JSON.stringify(u.pattern)} matches no file in ${inputs.location}, so it selects or leaves out nothing.`
       )
     const gh = new p.GitHubSession(inputs, ctx)
     const diff = inputs.compareTo

@@ -95,7 +95,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
     for (const u of outcome.pkg.unmatchedPatterns ?? [])
       io.stderr(
-        `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
+        u.key === 'allowSensitive'
+          ? `h5-offline: note: --allow-sensitive ${JSON.stringify(u.pattern)} names no file in ${cmd.location} (an exact path in the package or in the source folder), so it allows nothing\n`
+          : `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
       )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)

@@ -330,18 +330,25 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.artifacts).toEqual([])
   })
 
-  test('an exclude pattern that matches nothing is a notice naming the input', async ({
+  test('an exclude pattern or allow-sensitive path that matches nothing is a notice naming the input', async ({
     expect,
     onTestFinished
   }) => {
     const t = await setup(onTestFinished)
-    const r = await t.run({ ...INPUTS, exclude: '**/*.mapp' })
+    const r = await t.run({ ...INPUTS, exclude: '**/*.mapp', 'allow-sensitive': 'sens/.env' })
     expect(r.code, r.stdout).toBe(0)
     expect(r.annotations).toContainEqual(
       expect.objectContaining({
         level: 'notice',
         title: 'Pattern matched nothing',
         message: expect.stringContaining('Input "exclude": "**/*.mapp" matches no file')
+      })
+    )
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Pattern matched nothing',
+        message: expect.stringContaining('Input "allow-sensitive": "sens/.env" names no file in ')
       })
     )
   })
@@ -588,6 +595,14 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       ],
       [{ rules: 'no-such-rule=off' }, /^Input "rules": unknown rule id "no-such-rule"/],
       [{ 'artifact-name': 'a/b' }, /^Input "artifact-name": "a\/b" is not a valid artifact name/],
+      [
+        { 'package-id': '2017122' },
+        /^Input "package-id": an 8-digit package ID such as 20171228, got "2017122"$/
+      ],
+      [
+        { 'app-id': 'ab_c', workspace: 'test' },
+        /^Input "app-id": letters and digits, e.g. 53E5279071442, got "ab_c"$/
+      ],
       [{ path: '' }, /^Input "path": required/],
       [{ path: 'nowhere' }, /^Input "path": .*nowhere does not exist/],
       [
