@@ -148,7 +148,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       gh,
       failOn: config.failOn,
       failed: summaryOptions.failed,
-      summary: p.summaryMarkdown(built, summaryOptions, 60_000),
+      summary: p.summaryMarkdown(
+        built,
+        { ...summaryOptions, extra: p.extraSections(diff) },
+        60_000
+      ),
       fileOf,
       notices
     })

@@ -488,6 +488,10 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(diff.removed).toEqual([])
     expect(String(diff.delta.bytes)).toBe(second.outputs['size-delta'])
     expect(second.summary).toContain('_Compared with previous.zip._')
+    // The check run's summary carries the diff too, not only the findings.
+    const checkSummary = t.gh.checkRuns.at(-1)!.output.summary!
+    expect(checkSummary).toContain('_Compared with previous.zip._')
+    expect(checkSummary).toContain('### Package diff')
     // delta-out: the changed and renamed files plus removed.txt
     expect(second.outputs['delta-path']).toBe(path.join(t.workspace, 'delta/update.zip'))
     const delta = await listZip(second.outputs['delta-path'])
