@@ -21,7 +21,13 @@ export function parseCompareTo(value: string, workspace: string): CompareTo {
 }
 
 export type Baseline =
-  | { status: 'found'; path: string; label: string }
+  | {
+      status: 'found'
+      path: string
+      label: string
+      /** The folder it was downloaded to, to delete once it is read; none for a zip of the workspace. */
+      tempDir?: string
+    }
   | { status: 'skipped'; reason: string }
 
 export interface BaselineOptions {
@@ -110,7 +116,7 @@ async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
     if (e instanceof BaselineTooBig) return tooBig()
     throw e
   }
-  return { status: 'found', path: file, label: redact(url) }
+  return { status: 'found', path: file, label: redact(url), tempDir: path.dirname(file) }
 }
 
 class BaselineTooBig extends Error {}
@@ -158,5 +164,10 @@ async function latestReleaseZip(opts: BaselineOptions): Promise<Baseline> {
     asset.name.replace(/[^A-Za-z0-9._-]/g, '_')
   )
   await fsp.writeFile(file, Buffer.from(res.data as unknown as ArrayBuffer))
-  return { status: 'found', path: file, label: `${asset.name} (release ${release.tag_name})` }
+  return {
+    status: 'found',
+    path: file,
+    label: `${asset.name} (release ${release.tag_name})`,
+    tempDir: path.dirname(file)
+  }
 }

@@ -112,6 +112,9 @@ export async function compareWithBaseline(
       status: 'skipped',
       reason: `${baseline.label} could not be read as a zip: ${(e as Error).message}`
     }
+  } finally {
+    // Only the diff reads the baseline (the delta zip is made from the new zip); RUNNER_TEMP outlives the step.
+    if (baseline.tempDir) await fs.rm(baseline.tempDir, { recursive: true, force: true })
   }
   diff.old.path = baseline.label
   const jsonPath = `${built.zip.path.replace(/\.zip$/i, '')}.diff.json`

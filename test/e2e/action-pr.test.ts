@@ -561,6 +561,9 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     )
     expect(byUrl.code, byUrl.stdout).toBe(0)
     expect(byUrl.outputs['size-delta']).toBe(r.outputs['size-delta'])
+    // The downloaded baselines are deleted once diffed: RUNNER_TEMP outlives the step.
+    for (const run of [r, byUrl])
+      expect(fs.readdirSync(run.runnerTemp).filter((n) => n.includes('baseline'))).toEqual([])
     // Not under the API: no token sent along, though the origin is the same.
     const fetched = t.gh.requests.filter((q) => q.path.startsWith('/download/'))
     expect(fetched.map((q) => q.headers.authorization)).toEqual([undefined])

@@ -533,6 +533,8 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect.stringMatching(/^Input "package-id": an 8-digit package ID/)
     ])
 
+    // The copy staged under the artifact's name is deleted after the upload: RUNNER_TEMP outlives the step.
+    expect(fs.readdirSync(r.runnerTemp)).toEqual([])
     fs.writeFileSync(
       path.join(t.workspace, 'h5offline.config.json'),
       JSON.stringify({ id: 'nope' })
