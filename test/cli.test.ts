@@ -499,8 +499,16 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       '/www/index.html'
     ])
     expect(inside.status).toBe(2)
-    expect(inside.stderr).toMatch(/inside the package folder/)
+    // the SARIF file is named, not the zip
+    expect(inside.stderr).toMatch(
+      /inside the package folder .*, so the SARIF file would end up in the next zip/
+    )
     expect(fs.existsSync(path.join(site, 'r.sarif'))).toBe(false)
+    const folder = cli(['validate', site, '--sarif', dir, '--main-entry', '/www/index.html'])
+    expect(folder.status).toBe(2)
+    expect(folder.stderr).toContain(
+      `it is a directory; give a file name such as ${path.join(dir, 'h5.sarif')}`
+    )
     // written whole, through a temp file renamed over the old report: no temp file is left beside it
     const good = path.join(dir, 'ok.sarif')
     fs.writeFileSync(good, 'old')
@@ -538,7 +546,9 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     fs.mkdirSync(path.join(dir, 'delta'))
     const r = cli(['diff', zip, zip, '--delta-out', path.join(dir, 'delta')])
     expect(r.status).toBe(2)
-    expect(r.stderr).toMatch(/delta: it is a directory; give a file name/)
+    expect(r.stderr).toContain(
+      `delta: it is a directory; give a file name such as ${path.join(dir, 'delta', 'delta.zip')}`
+    )
     expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /)
   })
 

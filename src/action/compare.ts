@@ -5,6 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { formatBytes } from '../core/bytes.js'
+import { separatorHint } from '../core/output-path.js'
 import type { RunContext } from './context.js'
 import { apiMessage, DOWNLOAD_TIMEOUT_MS, statusOf, type Octokit } from './github.js'
 
@@ -49,7 +50,7 @@ export async function fetchBaseline(spec: CompareTo, opts: BaselineOptions): Pro
     switch (spec.kind) {
       case 'path': {
         const stat = await fsp.stat(spec.path).catch(() => undefined)
-        if (!stat?.isFile()) return skipped(`${spec.path} is not a file`)
+        if (!stat?.isFile()) return skipped(`${spec.path} is not a file${separatorHint(spec.path)}`)
         return { status: 'found', path: spec.path, label: path.basename(spec.path) }
       }
       case 'url':

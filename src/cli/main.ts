@@ -5,7 +5,12 @@ import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import { withoutToolFiles } from '../core/tool-files.js'
-import { assertOutputPath, assertOutsidePackage, writeFileAtomic } from '../core/output-path.js'
+import {
+  assertOutputPath,
+  assertOutsidePackage,
+  SARIF_OUTPUT,
+  writeFileAtomic
+} from '../core/output-path.js'
 import { isFailing } from '../core/findings.js'
 import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
@@ -56,9 +61,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const sarifPath = cmd.sarif === undefined ? undefined : path.resolve(io.cwd, cmd.sarif)
     if (sarifPath) {
       // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
-      await assertOutputPath(sarifPath, '--sarif')
+      await assertOutputPath(sarifPath, '--sarif', SARIF_OUTPUT)
       if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
-        await assertOutsidePackage(sarifPath, location, '--sarif')
+        await assertOutsidePackage(sarifPath, location, '--sarif', SARIF_OUTPUT)
     }
     const parsed = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
     checkRuleSettings(parsed, allRules, describeKey)
