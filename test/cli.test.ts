@@ -312,7 +312,7 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       name: 'an invalid ID',
       run: (out) => ['pack', writeTree({ 'index.html': 'x' }), '--id', '1234567', '--out', out],
       status: 2,
-      message: /--id: an 8-digit package ID/
+      message: /--id: an 8-digit package ID such as 20171228, got "1234567"/
     },
     {
       name: 'a build output without an ID',
@@ -499,8 +499,16 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       '/www/index.html'
     ])
     expect(inside.status).toBe(2)
-    expect(inside.stderr).toMatch(/inside the package folder/)
+    // the SARIF file is named, not the zip
+    expect(inside.stderr).toMatch(
+      /inside the package folder .*, so the SARIF file would end up in the next zip/
+    )
     expect(fs.existsSync(path.join(site, 'r.sarif'))).toBe(false)
+    const folder = cli(['validate', site, '--sarif', dir, '--main-entry', '/www/index.html'])
+    expect(folder.status).toBe(2)
+    expect(folder.stderr).toContain(
+      `it is a directory; give a file name such as ${path.join(dir, 'h5.sarif')}`
+    )
     // written whole, through a temp file renamed over the old report: no temp file is left beside it
     const good = path.join(dir, 'ok.sarif')
     fs.writeFileSync(good, 'old')
@@ -538,7 +546,9 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     fs.mkdirSync(path.join(dir, 'delta'))
     const r = cli(['diff', zip, zip, '--delta-out', path.join(dir, 'delta')])
     expect(r.status).toBe(2)
-    expect(r.stderr).toMatch(/delta: it is a directory; give a file name/)
+    expect(r.stderr).toContain(
+      `delta: it is a directory; give a file name such as ${path.join(dir, 'delta', 'delta.zip')}`
+    )
     expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /)
   })
 
@@ -674,6 +684,28 @@ describe('include and exclude patterns', () => {
     expect(r.stdout).toMatch(/^warning source-map \(1\)$/m)
     expect(r.stderr).toBe(
       'h5-offline: note: the exclude patterns do not apply to a zip, which is checked (and uploaded) whole; give the build folder to leave files out\n'
+    )
+  })
+
+  it('an --allow-sensitive path that names no file is noted on stderr; one that names a file is not', () => {
+    const site = writeTree({ 'index.html': '<p>x</p>', 'sens/.env': 'A=1' })
+    const r = cli([
+      'pack',
+      site,
+      '--id',
+      '20171228',
+      '--out',
+      path.join(writeTree({}), 'p.zip'),
+      '--allow-sensitive',
+      'sens/.env',
+      '--allow-sensitive',
+      'sens/.env.local',
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      `h5-offline: note: --allow-sensitive "sens/.env.local" names no file in ${site} (an exact path in the package or in the source folder), so it allows nothing\n`
     )
   })
 })

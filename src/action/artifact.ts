@@ -51,7 +51,21 @@ export async function uploadZip(
     path.basename(req.zip.path) === fileName
       ? req.zip.path
       : await stage(req.zip.path, fileName, req.tempDir)
+  try {
+    return await uploadFile(req, env, fileName, uploadPath)
+  } finally {
+    // The staged copy (a link, or a copy as big as the zip) is ours: RUNNER_TEMP is emptied only after the job.
+    if (uploadPath !== req.zip.path)
+      await fs.rm(path.dirname(uploadPath), { recursive: true, force: true })
+  }
+}
 
+async function uploadFile(
+  req: UploadRequest,
+  env: NodeJS.ProcessEnv,
+  fileName: string,
+  uploadPath: string
+): Promise<UploadOutcome> {
   // The client's Twirp calls have no timeout of their own (only a stall timer on the blob upload), so the whole
   // upload is raced against upload-timeout. A request still hanging after that is abandoned; the entry point ends
   // the process once the step's work is done, so it cannot keep the job alive.

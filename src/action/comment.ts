@@ -73,8 +73,11 @@ export interface PostedComment {
 }
 
 /**
- * Finds the comment with both markers on the pull request (paging through every comment) and updates it, or
- * creates it. Throws on an API error.
+ * Finds our comment with both markers on the pull request (paging through every comment) and updates it, or
+ * creates it. Throws on an API error. The markers are no proof: anyone can paste them into a comment, which must
+ * not then be overwritten. So only a comment written by a bot (GITHUB_TOKEN and app tokens comment as one) is
+ * taken over, or, for a personal token, one by the token's own user: asked for (`GET /user`) only when a comment
+ * with the markers was written by a user, and refused to app tokens, which then post a new comment.
  */
 export async function upsertComment(
   octokit: Octokit,
@@ -91,7 +94,15 @@ export async function upsertComment(
     issue_number,
     per_page: 100
   })
-  const existing = comments.find((c) => c.body?.includes(COMMENT_MARKER) && c.body.includes(mine))
+  const marked = comments.filter((c) => c.body?.includes(COMMENT_MARKER) && c.body.includes(mine))
+  let existing = marked.find((c) => c.user?.type === 'Bot')
+  if (!existing && marked.some((c) => c.user?.type === 'User')) {
+    const self = await octokit.rest.users.getAuthenticated().then(
+      (res) => res.data.login,
+      () => undefined
+    )
+    if (self) existing = marked.find((c) => c.user?.type === 'User' && c.user.login === self)
+  }
   if (existing) {
     const res = await octokit.rest.issues.updateComment({
       owner,

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { formatBytes } from '../core/bytes.js'
+import { separatorHint } from '../core/output-path.js'
 import type { RunContext } from './context.js'
 import { apiMessage, DOWNLOAD_TIMEOUT_MS, statusOf, type Octokit } from './github.js'
 
@@ -21,7 +22,13 @@ export function parseCompareTo(value: string, workspace: string): CompareTo {
 }
 
 export type Baseline =
-  | { status: 'found'; path: string; label: string }
+  | {
+      status: 'found'
+      path: string
+      label: string
+      /** The folder it was downloaded to, to delete once it is read; none for a zip of the workspace. */
+      tempDir?: string
+    }
   | { status: 'skipped'; reason: string }
 
 export interface BaselineOptions {
@@ -43,7 +50,7 @@ export async function fetchBaseline(spec: CompareTo, opts: BaselineOptions): Pro
     switch (spec.kind) {
       case 'path': {
         const stat = await fsp.stat(spec.path).catch(() => undefined)
-        if (!stat?.isFile()) return skipped(`${spec.path} is not a file`)
+        if (!stat?.isFile()) return skipped(`${spec.path} is not a file${separatorHint(spec.path)}`)
         return { status: 'found', path: spec.path, label: path.basename(spec.path) }
       }
       case 'url':
@@ -110,7 +117,7 @@ async function download(url: URL, opts: BaselineOptions): Promise<Baseline> {
     if (e instanceof BaselineTooBig) return tooBig()
     throw e
   }
-  return { status: 'found', path: file, label: redact(url) }
+  return { status: 'found', path: file, label: redact(url), tempDir: path.dirname(file) }
 }
 
 class BaselineTooBig extends Error {}
@@ -158,5 +165,10 @@ async function latestReleaseZip(opts: BaselineOptions): Promise<Baseline> {
     asset.name.replace(/[^A-Za-z0-9._-]/g, '_')
   )
   await fsp.writeFile(file, Buffer.from(res.data as unknown as ArrayBuffer))
-  return { status: 'found', path: file, label: `${asset.name} (release ${release.tag_name})` }
+  return {
+    status: 'found',
+    path: file,
+    label: `${asset.name} (release ${release.tag_name})`,
+    tempDir: path.dirname(file)
+  }
 }

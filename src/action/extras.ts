@@ -112,6 +112,9 @@ export async function compareWithBaseline(
       status: 'skipped',
       reason: `${baseline.label} could not be read as a zip: ${(e as Error).message}`
     }
+  } finally {
+    // Only the diff reads the baseline (the delta zip is made from the new zip); RUNNER_TEMP outlives the step.
+    if (baseline.tempDir) await fs.rm(baseline.tempDir, { recursive: true, force: true })
   }
   diff.old.path = baseline.label
   const jsonPath = `${built.zip.path.replace(/\.zip$/i, '')}.diff.json`
@@ -336,24 +339,27 @@ export async function uploadToRelease(args: {
   }
 }
 
-/** The job summary's sections after the findings: the diff, then where the check run, comment and assets are. */
+/**
+ * The job summary's sections after the findings: the diff, then where the check run, comment and assets are. The
+ * check run's summary has the diff only: it is posted before the comment and the assets.
+ */
 export function extraSections(
   diff: DiffOutcome | undefined,
-  check: CheckOutcome,
-  comment: CommentOutcome,
-  release: ReleaseOutcome | undefined
+  check?: CheckOutcome,
+  comment?: CommentOutcome,
+  release?: ReleaseOutcome
 ): string {
   const out: string[] = []
   if (diff?.status === 'diffed')
     out.push(`_Compared with ${md(diff.baseline)}._`, '', diff.markdown)
   else if (diff) out.push(`_No diff: ${md(diff.reason)}._`, '')
   const links: string[] = []
-  if (check.status === 'posted')
+  if (check?.status === 'posted')
     links.push(
       `Check run: ${check.url ? `[H5 offline package](${check.url})` : 'H5 offline package'} (${check.annotations} annotation${check.annotations === 1 ? '' : 's'})`
     )
-  else if (check.status === 'failed') links.push(`Check run: not posted, ${md(check.reason)}`)
-  if (comment.status === 'posted')
+  else if (check?.status === 'failed') links.push(`Check run: not posted, ${md(check.reason)}`)
+  if (comment?.status === 'posted')
     links.push(`Pull request comment: [${comment.action}](${comment.url})`)
   if (release?.status === 'uploaded')
     links.push(

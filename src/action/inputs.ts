@@ -9,6 +9,7 @@ import {
 } from '../core/config.js'
 import { findConfigFile, readConfigFile } from '../core/config-file.js'
 import { UsageError } from '../core/errors.js'
+import { separatorHint } from '../core/output-path.js'
 import { parseRuleSettings } from '../core/rule-settings.js'
 
 /**
@@ -228,6 +229,22 @@ const sizeBudget = lines.transform((items, ctx) => {
   return out
 })
 
+/**
+ * A path the step writes to. A backslash there is part of one file name on a Linux or macOS runner: `build\\win.zip`
+ * would become a file of that name in the workspace, not win.zip in build/.
+ */
+const outputPath = z.string().transform((s, ctx): string | undefined => {
+  if (s === '') return undefined
+  if (separatorHint(s)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" has a backslash${separatorHint(s)}: write ${JSON.stringify(s.replace(/\\/g, '/'))}`
+    })
+    return z.NEVER
+  }
+  return s
+})
+
 const compareTo = z.string().transform((s, ctx): string | undefined => {
   if (s === '') return undefined
   if (/^https?:\/\//i.test(s) && !URL.canParse(s)) {
@@ -260,7 +277,7 @@ const inputSchema = z.object({
   'keep-junk': bool,
   'allow-sensitive': lines,
   'fail-on': oneOf(enumOf(shape.failOn)),
-  output: optionalText,
+  output: outputPath,
   'upload-artifact': bool.transform((b) => b ?? true),
   'artifact-name': artifactName,
   'retention-days': retentionDays,
@@ -269,12 +286,12 @@ const inputSchema = z.object({
   annotations: bool.transform((b) => b ?? true),
   'github-token': optionalText,
   'check-run': autoBool,
-  sarif: optionalText,
+  sarif: outputPath,
   'compare-to': compareTo,
   'pr-comment': autoBool,
   'size-budget': sizeBudget,
   'release-upload': bool.transform((b) => b ?? false),
-  'delta-out': optionalText
+  'delta-out': outputPath
 })
 
 type ParsedInputs = z.output<typeof inputSchema>

@@ -1,10 +1,8 @@
 import * as core from '@actions/core'
-import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UsageError } from '../core/errors.js'
-import { assertOutsidePackage, prepareOutputFile } from '../core/output-path.js'
 import { withoutToolFiles } from '../core/tool-files.js'
 import { isFailing } from '../core/findings.js'
 import { hasRuntimeToken, notUploaded, uploadZip, type UploadOutcome } from './artifact.js'
@@ -15,6 +13,7 @@ import {
   resolveActionConfig,
   type ActionInputs
 } from './inputs.js'
+import { checkPathInputs } from './output.js'
 import type { BuiltPackage } from './package.js'
 
 /**
@@ -44,18 +43,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
       core.info(`Version ${config.version}, from the tag ${tag}`)
     }
+    const tempDir = env.RUNNER_TEMP || os.tmpdir()
     // Checked before the work: found at the end, a bad path failed the step after the zip was uploaded and the
     // check run had been posted as passed.
-    if (inputs.sarif) {
-      await prepareOutputFile(inputs.sarif, 'sarif')
-      if ((await fs.stat(inputs.location).catch(() => undefined))?.isDirectory())
-        await assertOutsidePackage(inputs.sarif, inputs.location, 'sarif')
-    }
-    if (inputs.deltaOut) await prepareOutputFile(inputs.deltaOut, 'delta-out')
-    const tempDir = env.RUNNER_TEMP || os.tmpdir()
+    const plan = await checkPathInputs(inputs, config, tempDir, env)
     const p = await import('./pipeline.js')
 
-    const built = await p.buildPackage(inputs, config, tempDir, env)
+    const built = await p.buildPackage(inputs, config, plan, env)
     const reportPath = await p.writeJsonReport(built)
     p.logFindings(built, config.failOn)
     const failed = isFailing(built.result.counts, config.failOn)
@@ -101,7 +95,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const u of built.result.pkg.unmatchedPatterns ?? [])
       notices.add(
         'Pattern matched nothing',
-        `Input "${u.key}": ${JSON.stringify(u.pattern)} matches no file in ${inputs.location}, so it selects or leaves out nothing.`
+        u.key === 'allowSensitive'
+          ? `Input "allow-sensitive": ${JSON.stringify(u.pattern)} names no file in ${inputs.location} (an exact path in the package or in the path folder), so it allows nothing.`
+          : `Input "${u.key}": ${JSON.stringify(u.pattern)} matches no file in ${inputs.location}, so it selects or leaves out nothing.`
       )
     const gh = new p.GitHubSession(inputs, ctx)
     const diff = inputs.compareTo
@@ -151,7 +147,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       gh,
       failOn: config.failOn,
       failed: summaryOptions.failed,
-      summary: p.summaryMarkdown(built, summaryOptions, 60_000),
+      summary: p.summaryMarkdown(
+        built,
+        { ...summaryOptions, extra: p.extraSections(diff) },
+        60_000
+      ),
       fileOf,
       notices
     })

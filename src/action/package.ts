@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { assertOutsidePackage, makeOutputDir } from '../core/output-path.js'
+import { makeOutputDir, removeEmptyDirs } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import type { ResolvedConfig } from '../core/config.js'
 import { extensionOf, packPackage } from '../engine/pack.js'
 import { validatePackage, type Validation } from '../engine/validate.js'
 import type { ActionInputs } from './inputs.js'
+import type { OutputPlan } from './output.js'
 import type { TypeRow } from './summary.js'
 
 export interface ZipInfo {
@@ -35,25 +36,31 @@ export interface BuiltPackage {
 export async function buildPackage(
   inputs: ActionInputs,
   config: ResolvedConfig,
-  tempDir: string,
+  plan: OutputPlan,
+  env: NodeJS.ProcessEnv
+): Promise<BuiltPackage> {
+  // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
+  const made = await makeOutputDir(plan.outDir, inputs.output ?? plan.outDir, 'out')
+  try {
+    return await buildInto(inputs, config, plan, env)
+  } catch (e) {
+    // Some problems show only once the source is read (a build output without package-id): nothing was written
+    // then, and the folder made for it goes too.
+    if (made) await removeEmptyDirs(plan.outDir, made)
+    throw e
+  }
+}
+
+async function buildInto(
+  inputs: ActionInputs,
+  config: ResolvedConfig,
+  { explicit, outDir }: OutputPlan,
   env: NodeJS.ProcessEnv
 ): Promise<BuiltPackage> {
   const force = config.failOn === 'never'
-  const explicit =
-    inputs.output && !inputs.outputIsFolder && !(await isDirectory(inputs.output))
-      ? inputs.output
-      : undefined
-  const outDir = explicit ? path.dirname(explicit) : (inputs.output ?? tempDir)
   const finalName = (id: string | undefined) =>
     explicit ?? path.join(outDir, defaultZipName(id, config.version, inputs.artifactName))
   const zipInput = await isFile(inputs.location)
-  if (inputs.output) {
-    // Before anything is created: `output: dist/` with `path: dist` would leave a folder in the build output.
-    if (!zipInput) await assertOutsidePackage(inputs.output, inputs.location, 'out')
-    // An output in a folder that does not exist yet gets the folder, as `mkdir -p` would.
-    await makeOutputDir(outDir, inputs.output, 'out')
-  }
-
   if (zipInput) {
     const result = await validatePackage(inputs.location, config)
     const target = finalName(result.pkg.id)
@@ -136,8 +143,4 @@ async function sha256File(file: string): Promise<string> {
 
 async function isFile(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => undefined))?.isFile() ?? false
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  return (await fs.stat(p).catch(() => undefined))?.isDirectory() ?? false
 }

@@ -198,9 +198,19 @@ export function md(s: string): string {
   return visible(s).replace(/[\\`*_{}[\]()<>&|~$!#]/g, (c) => `\\${c}`)
 }
 
-/** Our own text (rule fixes may use Markdown): only what would break the table is escaped. */
+/**
+ * Our own text, whose `code spans` are kept: outside them everything is escaped as in `md` (GitHub strips
+ * `<host>` or `<appId>_<workspace>` in a fix as an unknown HTML tag); inside, only the cell's `|` (GFM splits the
+ * row on it before it parses code spans, and backslash escapes would show there).
+ */
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return s
+    .replace(/\r?\n/g, ' ')
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2 ? part.replace(/\|/g, '\\|') : part.replace(/[\\`*_{}[\]()<>&|~$!#]/g, (c) => `\\${c}`)
+    )
+    .join('')
 }
 
 function plural(n: number, word: string): string {

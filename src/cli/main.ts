@@ -9,6 +9,7 @@ import {
   assertDistinctFiles,
   assertOutputPath,
   assertOutsidePackage,
+  SARIF_OUTPUT,
   writeFileAtomic
 } from '../core/output-path.js'
 import { isFailing } from '../core/findings.js'
@@ -61,9 +62,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const sarifPath = cmd.sarif === undefined ? undefined : path.resolve(io.cwd, cmd.sarif)
     if (sarifPath) {
       // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
-      await assertOutputPath(sarifPath, '--sarif')
+      await assertOutputPath(sarifPath, '--sarif', SARIF_OUTPUT)
       if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
-        await assertOutsidePackage(sarifPath, location, '--sarif')
+        await assertOutsidePackage(sarifPath, location, '--sarif', SARIF_OUTPUT)
     }
     const parsed = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
     checkRuleSettings(parsed, allRules, describeKey)
@@ -112,7 +113,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
     for (const u of outcome.pkg.unmatchedPatterns ?? [])
       io.stderr(
-        `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
+        u.key === 'allowSensitive'
+          ? `h5-offline: note: --allow-sensitive ${JSON.stringify(u.pattern)} names no file in ${cmd.location} (an exact path in the package or in the source folder), so it allows nothing\n`
+          : `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
       )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ConfigInput } from './config.js'
 import { UsageError } from './errors.js'
+import { separatorHint } from './output-path.js'
 
 export const CONFIG_FILE_NAME = 'h5offline.config.json'
 
@@ -15,7 +16,7 @@ export function readConfigFile(file: string): Partial<ConfigInput> {
     text = fs.readFileSync(file, 'utf8')
   } catch (e) {
     throw new UsageError(
-      `config file ${file} cannot be read (${(e as NodeJS.ErrnoException).code})`,
+      `config file ${file} cannot be read (${(e as NodeJS.ErrnoException).code})${separatorHint(file)}`,
       file
     )
   }

@@ -175,7 +175,9 @@ export function parseConfig(
       const key = keyPath.length ? describeKey(keyPath) : 'configuration'
       // the value refused, when it is short enough to quote (`OFF` for `off`)
       const got =
-        (issue.code === 'invalid_value' || issue.code === 'custom') &&
+        (issue.code === 'invalid_value' ||
+          issue.code === 'custom' ||
+          issue.code === 'invalid_format') &&
         typeof issue.input === 'string' &&
         issue.input.length <= 80
           ? `, got ${JSON.stringify(issue.input)}`

@@ -36,8 +36,11 @@ export interface PackageModel {
   issues: SourceIssue[]
   /** Folder the source was placed under (`ID/www` for a standard build output); '' when laid out. */
   placedUnder: string
-  /** include/exclude patterns that match nothing in the source: a typo would select or drop nothing, silently. */
-  unmatchedPatterns?: Array<{ key: 'include' | 'exclude'; pattern: string }>
+  /**
+   * include/exclude patterns that match nothing in the source, and allowSensitive paths that name no file of the
+   * package: a typo would select, drop or allow nothing, silently.
+   */
+  unmatchedPatterns?: Array<{ key: 'include' | 'exclude' | 'allowSensitive'; pattern: string }>
   /** include/exclude given for a zip, which is checked whole: they select files of a directory only. */
   ignoredPatterns?: Array<'include' | 'exclude'>
 }
@@ -75,6 +78,10 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
   }
   files.sort((a, b) => cmp(a.path, b.path))
   const dirs = [...directories].sort(cmp)
+  // The allow-list takes a package path or a path in the source, as isAllowedSensitive reads it.
+  for (const allowed of config.allowSensitive)
+    if (!files.some((f) => f.path === allowed || f.source === allowed))
+      unmatched.push({ key: 'allowSensitive', pattern: allowed })
   const topLevel = topLevelOf(files, dirs)
   const id =
     mode === 'build'
@@ -116,8 +123,8 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
 function unmatchedPatterns(
   entries: readonly SourceEntry[],
   config: ResolvedConfig
-): Array<{ key: 'include' | 'exclude'; pattern: string }> {
-  const out: Array<{ key: 'include' | 'exclude'; pattern: string }> = []
+): NonNullable<PackageModel['unmatchedPatterns']> {
+  const out: NonNullable<PackageModel['unmatchedPatterns']> = []
   for (const key of ['include', 'exclude'] as const) {
     for (const pattern of config[key]) {
       const matches = atOrUnder([pattern])

@@ -5,17 +5,41 @@ import path from 'node:path'
 import { UsageError } from './errors.js'
 import { trackTemp, untrackTemp } from './temp-files.js'
 
+/** What an output is, for its messages: a SARIF path that is a folder is no place for "package.zip". */
+export interface OutputKind {
+  /** The file, as a sentence names it: "the zip", "the SARIF file". */
+  noun: string
+  /** A file name to suggest inside a folder given instead of a file. */
+  example: string
+}
+
+export const ZIP_OUTPUT: OutputKind = { noun: 'the zip', example: 'package.zip' }
+export const SARIF_OUTPUT: OutputKind = { noun: 'the SARIF file', example: 'h5.sarif' }
+export const DELTA_OUTPUT: OutputKind = { noun: 'the delta zip', example: 'delta.zip' }
+
+/**
+ * Why a path that is not there, or that is to be written, may not be what was meant: `apps\h5\dist` written for
+ * Windows is one odd file name elsewhere. Empty when the path has no backslash or backslashes separate folders.
+ */
+export function separatorHint(p: string): string {
+  return path.sep === '/' && p.includes('\\') ? ' (the folder separator here is /, not \\)' : ''
+}
+
 /**
  * Refuses an output path where a zip must not land. Zips are written to a temp file and renamed over the path, and a
  * rename replaces whatever is there: a FIFO, a device (`--out /dev/null` as root), a link, or a file of the package
  * being packed (`--out dist/index.html`).
  */
-export async function assertOutputPath(out: string, subject: string): Promise<void> {
+export async function assertOutputPath(
+  out: string,
+  subject: string,
+  kind: OutputKind = ZIP_OUTPUT
+): Promise<void> {
   const existing = await fs.lstat(out).catch(() => undefined)
   if (existing && !existing.isFile()) {
     const fix = existing.isDirectory()
-      ? `give a file name such as ${path.join(out, 'package.zip')}`
-      : 'give the path of a new or existing .zip file'
+      ? `give a file name such as ${path.join(out, kind.example)}`
+      : `give the path of a new or existing ${path.extname(kind.example)} file`
     throw new UsageError(`cannot write ${out}: it is ${kindOf(existing)}; ${fix}`, subject)
   }
 }
@@ -24,18 +48,67 @@ export async function assertOutputPath(out: string, subject: string): Promise<vo
  * Creates the folder an output goes in, as `mkdir -p` would, or says why it cannot, naming the output: checked
  * before the work, so that a bad path does not fail the run after the zip was made and reported as passed.
  */
-export async function makeOutputDir(dir: string, shown: string, subject: string): Promise<void> {
-  await fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+export async function makeOutputDir(
+  dir: string,
+  shown: string,
+  subject: string
+): Promise<string | undefined> {
+  return fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     const why =
       e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file is in the way of its folder' : e.message
     throw new UsageError(`cannot write ${shown}: ${why}; nothing was written`, subject)
   })
 }
 
-/** assertOutputPath, then makeOutputDir for the file's folder. */
-export async function prepareOutputFile(file: string, subject: string): Promise<void> {
-  await assertOutputPath(file, subject)
-  await makeOutputDir(path.dirname(file), file, subject)
+/**
+ * Undoes makeOutputDir (`made` is what it returned, the first folder it created) as far as the folders are still
+ * empty, so a run that fails before writing anything leaves no folder behind.
+ */
+export async function removeEmptyDirs(dir: string, made: string): Promise<void> {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (
+      !(await fs.rmdir(d).then(
+        () => true,
+        () => false
+      ))
+    )
+      return
+    if (d === path.resolve(made) || path.dirname(d) === d) return
+  }
+}
+
+/**
+ * Whether makeOutputDir would succeed, without creating anything: the nearest folder that exists must be a folder
+ * and writable. A step that fails on its inputs leaves no empty folders behind.
+ */
+export async function checkOutputDir(dir: string, shown: string, subject: string): Promise<void> {
+  let existing = path.resolve(dir)
+  let st = await fs.stat(existing).catch(() => undefined)
+  while (!st && path.dirname(existing) !== existing) {
+    existing = path.dirname(existing)
+    st = await fs.stat(existing).catch(() => undefined)
+  }
+  if (st && !st.isDirectory())
+    throw new UsageError(
+      `cannot write ${shown}: a file is in the way of its folder; nothing was written`,
+      subject
+    )
+  await fs.access(existing, fs.constants.W_OK).catch(() => {
+    throw new UsageError(
+      `cannot write ${shown}: the folder ${existing} is not writable; nothing was written`,
+      subject
+    )
+  })
+}
+
+/** assertOutputPath, then checkOutputDir for the file's folder (created when the file is written). */
+export async function checkOutputFile(
+  file: string,
+  subject: string,
+  kind: OutputKind
+): Promise<void> {
+  await assertOutputPath(file, subject, kind)
+  await checkOutputDir(path.dirname(file), file, subject)
 }
 
 /**
@@ -45,7 +118,8 @@ export async function prepareOutputFile(file: string, subject: string): Promise<
 export async function assertOutsidePackage(
   out: string,
   packageRoot: string,
-  subject: string
+  subject: string,
+  kind: OutputKind = ZIP_OUTPUT
 ): Promise<void> {
   const root = await realPath(packageRoot)
   const target = path.join(await realPath(path.dirname(path.resolve(out))), path.basename(out))
@@ -54,9 +128,11 @@ export async function assertOutsidePackage(
   // beside the package folder, under the name given (the folder's own name + .zip when that is the folder itself)
   const beside = path.join(path.dirname(root), path.basename(out))
   const outside = beside === root ? `${root}.zip` : beside
+  // "the zip would end up in the next one", "the SARIF file would end up in the next zip"
+  const next = kind === ZIP_OUTPUT ? 'one' : 'zip'
   throw new UsageError(
-    `cannot write ${out}: it is inside the package folder ${packageRoot}, so the zip would end up in the next ` +
-      `one (or replace a file of this one); write it outside, e.g. ${outside}`,
+    `cannot write ${out}: it is inside the package folder ${packageRoot}, so ${kind.noun} would end up in the ` +
+      `next ${next} (or replace a file of this one); write it outside, e.g. ${outside}`,
     subject
   )
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import { DEFAULT_LIMITS } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { cmp } from '../core/findings.js'
-import { assertNotAnInput, assertOutputPath } from '../core/output-path.js'
+import { assertNotAnInput, assertOutputPath, DELTA_OUTPUT } from '../core/output-path.js'
 import { openZipSource } from '../core/zip-source.js'
 import { DEFAULT_MTIME } from '../engine/pack.js'
 import { isJunk, isSensitive } from '../rules/util.js'
@@ -85,7 +85,7 @@ export async function writeDeltaZip(
       }
     ].sort((a, b) => cmp(a.name, b.name))
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true })
-    await assertOutputPath(out, 'delta-out')
+    await assertOutputPath(out, 'delta-out', DELTA_OUTPUT)
     const zip = await writeZip(out, inputs, { mtime })
     return {
       path: out,

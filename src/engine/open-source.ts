@@ -1,8 +1,7 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { ResolvedConfig } from '../core/config.js'
 import { openDirectorySource } from '../core/dir-source.js'
 import { UsageError } from '../core/errors.js'
+import { statPackageLocation } from '../core/location.js'
 import type { PackageSource } from '../core/source.js'
 import { openZipSource } from '../core/zip-source.js'
 
@@ -11,18 +10,7 @@ export async function openPackageSource(
   location: string,
   config: ResolvedConfig
 ): Promise<PackageSource> {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(location)
-  } catch {
-    // `apps\h5\dist` written for Windows is one odd file name elsewhere.
-    const separator =
-      path.sep === '/' && location.includes('\\') ? ' (the folder separator here is /, not \\)' : ''
-    throw new UsageError(
-      `${location} does not exist${separator}: give the package directory or .zip file`,
-      location
-    )
-  }
+  const stat = statPackageLocation(location)
   if (stat.isDirectory())
     return openDirectorySource(location, {
       maxEntries: config.limits.entries,

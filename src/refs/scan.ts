@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
@@ -11,6 +10,7 @@ import { createExtractor, type Extractor } from './extractor.js'
 import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-claimed.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { BaseHref, ExtractedRefs, RawRef } from './types.js'
+import { assertGlobalPackageExists, GLOBAL_PACKAGE_WANTED } from '../core/location.js'
 
 export interface ScannedRef extends Pick<
   RawRef,
@@ -271,9 +271,8 @@ export async function loadGlobalUrls(
 ): Promise<Set<string>> {
   // Said of the global package, not of the package being checked: the advice the engine gives for a package
   // (--app-id, a missing path) would make the package being checked a global one.
-  const wanted = 'give the zip MDS took, or the folder laid out as ID/<host>/…'
-  if (!fs.existsSync(location))
-    throw new UsageError(`--global-package ${location} does not exist: ${wanted}`, 'globalPackage')
+  const wanted = GLOBAL_PACKAGE_WANTED
+  assertGlobalPackageExists(location)
   try {
     return await globalUrlsOf(location, config)
   } catch (e) {

@@ -371,6 +371,63 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(run.output.summary).toMatch(/^## ❌ H5 offline package 20171228: failed/)
   })
 
+  test('the markers alone do not make a comment ours: one a person wrote is left alone, a new one is posted', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const markers = '<!-- h5-offline-action -->\n<!-- h5-offline-action package=20171228 -->\n'
+    const t = await setup(onTestFinished, CLEAN)
+    // Quoted from the bot's comment by a reviewer, markers and all.
+    const pasted = {
+      id: 1,
+      body: `${markers}> ✅ passed? not on my phone`,
+      user: { login: 'human', type: 'User' }
+    }
+    t.gh.comments.set(7, [{ ...pasted, user: { ...pasted.user } }])
+    const r = await t.run(INPUTS)
+    expect(r.code, r.stdout).toBe(0)
+    const comments = t.gh.comments.get(7)!
+    expect(comments).toHaveLength(2)
+    expect(comments[0]).toEqual(pasted)
+    expect(comments[1].user).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    // GITHUB_TOKEN cannot say whose it is (403): the person's comment is not taken for ours.
+    expect(t.gh.calls().filter((c) => /comments|\/user$/.test(c))).toEqual([
+      'GET /repos/octo/repo/issues/7/comments',
+      'GET /user',
+      'POST /repos/octo/repo/issues/7/comments'
+    ])
+
+    // The next run updates the bot's comment, not the person's.
+    const again = await t.run(INPUTS)
+    expect(again.code, again.stdout).toBe(0)
+    expect(t.gh.comments.get(7)).toHaveLength(2)
+    expect(t.gh.comments.get(7)![0]).toEqual(pasted)
+    expect(t.gh.calls().at(-1)).toBe(`PATCH /repos/octo/repo/issues/comments/${comments[1].id}`)
+  })
+
+  test('a personal token takes over the comment of its own user, never one of another person', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const markers = '<!-- h5-offline-action -->\n<!-- h5-offline-action package=20171228 -->\n'
+    const t = await setup(onTestFinished, CLEAN, { tokenUser: 'release-bot-account' })
+    t.gh.comments.set(7, [
+      { id: 1, body: `${markers}pasted`, user: { login: 'human', type: 'User' } },
+      { id: 2, body: `${markers}old report`, user: { login: 'release-bot-account', type: 'User' } }
+    ])
+    const r = await t.run(INPUTS)
+    expect(r.code, r.stdout).toBe(0)
+    const comments = t.gh.comments.get(7)!
+    expect(comments).toHaveLength(2)
+    expect(comments[0].body).toBe(`${markers}pasted`)
+    expect(comments[1].body).toContain('✅ H5 offline package 20171228: passed')
+    expect(t.gh.calls().filter((c) => /comments|\/user$/.test(c))).toEqual([
+      'GET /repos/octo/repo/issues/7/comments',
+      'GET /user',
+      'PATCH /repos/octo/repo/issues/comments/2'
+    ])
+  })
+
   test('a sticky comment: created once, then updated in place with the diff against compare-to', async ({
     expect,
     onTestFinished
@@ -431,6 +488,10 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     expect(diff.removed).toEqual([])
     expect(String(diff.delta.bytes)).toBe(second.outputs['size-delta'])
     expect(second.summary).toContain('_Compared with previous.zip._')
+    // The check run's summary carries the diff too, not only the findings.
+    const checkSummary = t.gh.checkRuns.at(-1)!.output.summary!
+    expect(checkSummary).toContain('_Compared with previous.zip._')
+    expect(checkSummary).toContain('### Package diff')
     // delta-out: the changed and renamed files plus removed.txt
     expect(second.outputs['delta-path']).toBe(path.join(t.workspace, 'delta/update.zip'))
     const delta = await listZip(second.outputs['delta-path'])
@@ -500,6 +561,9 @@ describe.concurrent.each(nodeBinaries())('pull-request extras on $label', (node)
     )
     expect(byUrl.code, byUrl.stdout).toBe(0)
     expect(byUrl.outputs['size-delta']).toBe(r.outputs['size-delta'])
+    // The downloaded baselines are deleted once diffed: RUNNER_TEMP outlives the step.
+    for (const run of [r, byUrl])
+      expect(fs.readdirSync(run.runnerTemp).filter((n) => n.includes('baseline'))).toEqual([])
     // Not under the API: no token sent along, though the origin is the same.
     const fetched = t.gh.requests.filter((q) => q.path.startsWith('/download/'))
     expect(fetched.map((q) => q.headers.authorization)).toEqual([undefined])

@@ -62,6 +62,9 @@ const INPUTS = {
 }
 const ZIP_NAME = '20171228_1.0.0.0.zip'
 
+/** The default folder of the zip and its reports: one per step, named after GITHUB_ACTION (`__self` in runAction). */
+const stepDir = (r: ActionRun) => path.join(r.runnerTemp, 'h5-offline', '__self')
+
 /** index.html line 5 refers to a file that is not there. */
 const BROKEN_HTML = (SITE['index.html'] as string).replace(
   '<img src="img/logo.png" alt="" />',
@@ -119,7 +122,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     const r = await t.run({ ...INPUTS, 'retention-days': '5' })
     expect(r.code, r.stdout + r.stderr).toBe(0)
 
-    const zipPath = path.join(r.runnerTemp, ZIP_NAME)
+    const zipPath = path.join(stepDir(r), ZIP_NAME)
     const zip = fs.readFileSync(zipPath)
     const sha = sha256(zip)
     expect(r.outputs).toEqual({
@@ -131,7 +134,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       'package-type': 'standard',
       errors: '0',
       warnings: '0',
-      'report-path': path.join(r.runnerTemp, '20171228_1.0.0.0.report.json'),
+      'report-path': path.join(stepDir(r), '20171228_1.0.0.0.report.json'),
       'artifact-id': String(t.fake.artifacts[0]?.id),
       'artifact-url': `https://github.com/octo/repo/actions/runs/4242/artifacts/${t.fake.artifacts[0]?.id}`,
       'artifact-digest': sha,
@@ -179,6 +182,36 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(timing?.data).toMatch(/^inputs read \d+ ms after the process started$/)
   })
 
+  test('two steps of one job packing the same package ID: each keeps its own zip, so zip-path and sha256 stay true', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    // One job: one RUNNER_TEMP; the runner gives the second use of the same action GITHUB_ACTION `…_2`.
+    const shared = fs.mkdtempSync(path.join(t.root, 'job-temp-'))
+    const inputs = { path: 'site', 'package-id': '20171228', 'upload-artifact': 'false' }
+    const step = (action: string) => ({ RUNNER_TEMP: shared, GITHUB_ACTION: action })
+    const first = await t.run(inputs, step('__h5-offline_h5-offline-action'))
+    writeTree(path.join(t.workspace, 'site'), { 'js/app.js': "console.log('second')\n" })
+    const second = await t.run(inputs, step('__h5-offline_h5-offline-action_2'))
+    expect(first.code, first.stdout).toBe(0)
+    expect(second.code, second.stdout).toBe(0)
+    expect(first.outputs['zip-path']).toBe(
+      path.join(shared, 'h5-offline', '__h5-offline_h5-offline-action', '20171228.zip')
+    )
+    expect(second.outputs['zip-path']).toBe(
+      path.join(shared, 'h5-offline', '__h5-offline_h5-offline-action_2', '20171228.zip')
+    )
+    expect(first.outputs.sha256).not.toBe(second.outputs.sha256)
+    for (const r of [first, second]) {
+      expect(sha256(fs.readFileSync(r.outputs['zip-path']))).toBe(r.outputs.sha256)
+      const report = JSON.parse(fs.readFileSync(r.outputs['report-path'], 'utf8'))
+      expect(report.zip.sha256).toBe(r.outputs.sha256)
+    }
+    // Nothing else of ours is left in RUNNER_TEMP.
+    expect(fs.readdirSync(shared)).toEqual(['h5-offline'])
+  })
+
   test('warnings only: passes with fail-on error, fails with fail-on warning, and the zip is uploaded both times', async ({
     expect,
     onTestFinished
@@ -200,7 +233,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
 
     const fail = await t.run({ ...INPUTS, 'fail-on': 'warning', 'artifact-name': 'strict' })
     expect(fail.code).toBe(1)
-    expect(fail.outputs['zip-path']).toBe(path.join(fail.runnerTemp, 'strict.zip'))
+    expect(fail.outputs['zip-path']).toBe(path.join(stepDir(fail), 'strict.zip'))
     expect(fs.existsSync(fail.outputs['zip-path'])).toBe(true)
     expect(t.fake.artifacts.map((a) => a.name)).toEqual([ZIP_NAME, 'strict.zip'])
     expect(fail.outputs['artifact-id']).not.toBe('')
@@ -223,7 +256,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.outputs['zip-path']).toBe('')
     expect(r.outputs.sha256).toBe('')
     expect(r.outputs['artifact-id']).toBe('')
-    expect(fs.readdirSync(r.runnerTemp).filter((f) => f.endsWith('.zip'))).toEqual([])
+    expect(fs.readdirSync(stepDir(r)).filter((f) => f.endsWith('.zip'))).toEqual([])
     expect(t.fake.requests).toEqual([])
     const [ref, failure] = r.annotations
     expect(ref).toMatchObject({
@@ -246,6 +279,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.summary).toContain(
       '[ref-broken](https://github.com/h5-offline/h5-offline-action/blob/main/docs/rules/ref-broken.md)'
     )
+    // The rule's fix in its table cell: `<base href>` escaped, or GitHub strips it as an unknown HTML tag.
+    expect(r.summary).toContain('A \\<base href\\> moves where relative URLs start')
+    expect(r.summary).not.toContain('<base href>')
 
     const never = await t.run({ ...INPUTS, 'fail-on': 'never' })
     expect(never.code).toBe(0)
@@ -327,18 +363,41 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.artifacts).toEqual([])
   })
 
-  test('an exclude pattern that matches nothing is a notice naming the input', async ({
+  test('an exclude pattern or allow-sensitive path that matches nothing is a notice naming the input', async ({
     expect,
     onTestFinished
   }) => {
     const t = await setup(onTestFinished)
-    const r = await t.run({ ...INPUTS, exclude: '**/*.mapp' })
+    const r = await t.run({ ...INPUTS, exclude: '**/*.mapp', 'allow-sensitive': 'sens/.env' })
     expect(r.code, r.stdout).toBe(0)
     expect(r.annotations).toContainEqual(
       expect.objectContaining({
         level: 'notice',
         title: 'Pattern matched nothing',
         message: expect.stringContaining('Input "exclude": "**/*.mapp" matches no file')
+      })
+    )
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Pattern matched nothing',
+        message: expect.stringContaining('Input "allow-sensitive": "sens/.env" names no file in ')
+      })
+    )
+  })
+
+  test('a compare-to path with a backslash: the notice says the folder separator is /', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const r = await t.run({ ...INPUTS, 'compare-to': 'artifacts\\good.zip' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'No diff',
+        message: `compare-to: artifacts\\good.zip: ${path.join(t.workspace, 'artifacts\\good.zip')} is not a file (the folder separator here is /, not \\).`
       })
     )
   })
@@ -445,7 +504,7 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     fs.writeFileSync(path.join(t.workspace, 'build/upload.zip'), zip)
     const r = await t.run({ path: 'build/upload.zip', 'main-entry': '/www/index.html' })
     expect(r.code, r.stdout).toBe(0)
-    expect(r.outputs['zip-path']).toBe(path.join(r.runnerTemp, '20171228.zip'))
+    expect(r.outputs['zip-path']).toBe(path.join(stepDir(r), '20171228.zip'))
     expect(fs.readFileSync(r.outputs['zip-path']).equals(zip)).toBe(true)
     expect(r.outputs.sha256).toBe(sha256(zip))
     expect(t.fake.artifacts[0].bytes.equals(zip)).toBe(true)
@@ -501,6 +560,8 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       'artifact-name': 'h5-package.zip'
     })
     expect(r.code).toBe(0)
+    // The copy staged under the artifact's name is deleted after the upload: RUNNER_TEMP outlives the step.
+    expect(fs.readdirSync(r.runnerTemp)).toEqual([])
     expect(r.annotations[0]).toMatchObject({
       title: 'ref-broken',
       file: 'packages/h5/20171228/www/index.html',
@@ -612,6 +673,14 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       ],
       [{ rules: 'no-such-rule=off' }, /^Input "rules": unknown rule id "no-such-rule"/],
       [{ 'artifact-name': 'a/b' }, /^Input "artifact-name": "a\/b" is not a valid artifact name/],
+      [
+        { 'package-id': '2017122' },
+        /^Input "package-id": an 8-digit package ID such as 20171228, got "2017122"$/
+      ],
+      [
+        { 'app-id': 'ab_c', workspace: 'test' },
+        /^Input "app-id": letters and digits, e.g. 53E5279071442, got "ab_c"$/
+      ],
       [{ path: '' }, /^Input "path": required/],
       [{ path: 'nowhere' }, /^Input "path": .*nowhere does not exist/],
       [
@@ -625,9 +694,52 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       [
         { output: 'afile/x.zip' },
         /^Input "output": cannot write .*afile\/x\.zip: a file is in the way of its folder; nothing was written$/
+      ],
+      // Checked with the outputs, before any of their folders is made.
+      [
+        {
+          path: 'nowhere',
+          output: 'outdir/',
+          sarif: 'sarifdir/x/h5.sarif',
+          'delta-out': 'deltadir/d.zip'
+        },
+        /^Input "path": .*nowhere does not exist: give the package directory or \.zip file$/
+      ],
+      [
+        { 'global-package': 'g\\pkg', output: 'outdir/' },
+        /^Input "global-package": .*g\\pkg does not exist \(the folder separator here is \/, not \\\): /
+      ],
+      // A backslash is one character of a file name on this runner, not a folder separator.
+      [
+        { output: 'build\\win.zip', sarif: 'rep\\h5.sarif', 'delta-out': 'd\\delta.zip' },
+        new RegExp(
+          [
+            String.raw`^Input "output": "build\\win\.zip" has a backslash \(the folder separator here is /, not \\\): write "build/win\.zip"`,
+            String.raw`Input "sarif": "rep\\h5\.sarif" has a backslash .*: write "rep/h5\.sarif"`,
+            String.raw`Input "delta-out": "d\\delta\.zip" has a backslash .*: write "d/delta\.zip"$`
+          ].join('\n')
+        )
+      ],
+      [
+        { config: 'conf\\h5.json' },
+        /^Input "config": config file .*conf\\h5\.json cannot be read \(ENOENT\) \(the folder separator here is \/, not \\\)$/
+      ],
+      // Each output named as what it is, not as the package zip.
+      [
+        { sarif: 'afolder' },
+        /^Input "sarif": cannot write .*afolder: it is a directory; give a file name such as .*afolder\/h5\.sarif$/
+      ],
+      [
+        { 'delta-out': 'afolder' },
+        /^Input "delta-out": cannot write .*afolder: it is a directory; give a file name such as .*afolder\/delta\.zip$/
+      ],
+      [
+        { sarif: 'site/h5.sarif' },
+        /^Input "sarif": cannot write .*site\/h5\.sarif: it is inside the package folder .*site, so the SARIF file would end up in the next zip \(or replace a file of this one\); write it outside, e\.g\. .*ws\/h5\.sarif$/
       ]
     ]
     fs.writeFileSync(path.join(t.workspace, 'afile'), 'not a folder')
+    fs.mkdirSync(path.join(t.workspace, 'afolder'))
     for (const [inputs, message] of cases) {
       const r = await t.run({ ...INPUTS, ...inputs })
       expect(r.code, JSON.stringify(inputs)).toBe(1)
@@ -638,6 +750,9 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(fs.readdirSync(r.runnerTemp)).toEqual([])
     }
     expect(fs.existsSync(path.join(t.workspace, 'site/sub'))).toBe(false)
+    // No folder made for the outputs of a step that failed on its inputs, no file named with a backslash.
+    expect(fs.readdirSync(t.workspace).sort()).toEqual(['afile', 'afolder', 'site'])
+    expect(fs.readdirSync(path.join(t.workspace, 'afolder'))).toEqual([])
     expect(t.fake.requests).toEqual([])
   })
 

@@ -69,6 +69,12 @@ export interface FakeGitHubOptions {
   reset?: { times: number; match?: RegExp }
   /** Never answer the requests whose "METHOD /path" matches (left open until close): an API that hangs. */
   hang?: RegExp
+  /**
+   * The token is a personal one of this user: comments are written as them, and `GET /user` names them. Without it
+   * the token is GITHUB_TOKEN: comments are by github-actions[bot], and `GET /user` is a 403, as GitHub answers an
+   * installation token.
+   */
+  tokenUser?: string
 }
 
 export interface FakeGitHub {
@@ -226,6 +232,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return send(200, { id: run.id, html_url: `https://github.com/octo/repo/runs/${run.id}` })
       }
 
+      // The token's own user
+      if (m('/user') && req.method === 'GET') {
+        if (!options.tokenUser)
+          return send(403, {
+            message: 'Resource not accessible by integration',
+            documentation_url:
+              'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403'
+          })
+        return send(200, { login: options.tokenUser, id: 4242, type: 'User' })
+      }
+
       // Issue comments
       if ((g = m(`/repos/${OWNER_REPO}/issues/(\\d+)/comments`))) {
         const list = comments.get(Number(g[3])) ?? []
@@ -250,7 +268,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           const c: FakeComment = {
             id: nextId++,
             body: String(json().body),
-            user: { login: 'github-actions[bot]', type: 'Bot' }
+            user: options.tokenUser
+              ? { login: options.tokenUser, type: 'User' }
+              : { login: 'github-actions[bot]', type: 'Bot' }
           }
           list.push(c)
           return send(201, commentJson(c))
