@@ -46,7 +46,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
     // Checked before the work: found at the end, a bad path failed the step after the zip was uploaded and the
     // check run had been posted as passed.
-    const plan = await checkPathInputs(inputs, config, tempDir, env)
+    const plan = await checkPathInputs(inputs, config, tempDir, env, workspace)
     const p = await import('./pipeline.js')
 
     const built = await p.buildPackage(inputs, config, plan, env)

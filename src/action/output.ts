@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {
+  assertDistinctFiles,
   assertOutputPath,
   assertOutsidePackage,
   checkOutputDir,
@@ -10,6 +11,7 @@ import {
 } from '../core/output-path.js'
 import type { ResolvedConfig } from '../core/config.js'
 import { assertGlobalPackageExists, statPackageLocation } from '../core/location.js'
+import { parseCompareTo } from './compare.js'
 import type { ActionInputs } from './inputs.js'
 
 /** Where the zip goes: a file named by `output`, or a folder that gets the default name. */
@@ -39,7 +41,8 @@ export async function checkPathInputs(
   inputs: ActionInputs,
   config: ResolvedConfig,
   tempDir: string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  workspace: string
 ): Promise<OutputPlan> {
   const source = statPackageLocation(inputs.location)
   if (config.globalPackage && config.checkReferences)
@@ -67,6 +70,22 @@ export async function checkPathInputs(
     if (packageFolder)
       await assertOutsidePackage(inputs.deltaOut, packageFolder, 'delta-out', DELTA_OUTPUT)
   }
+  // A baseline downloaded as `<id>.zip` and given as compare-to is what `output: <id>.zip` would write over, and
+  // the step would then compare the new zip with itself.
+  const baseline = inputs.compareTo && parseCompareTo(inputs.compareTo, workspace)
+  await assertDistinctFiles([
+    { path: plan.explicit, name: 'output', writes: true },
+    { path: inputs.sarif, name: 'sarif', writes: true },
+    { path: inputs.deltaOut, name: 'delta-out', writes: true },
+    { path: source.isFile() ? inputs.location : undefined, name: 'path', writes: false },
+    {
+      path: baseline && baseline.kind === 'path' ? baseline.path : undefined,
+      name: 'compare-to',
+      writes: false
+    },
+    { path: config.globalPackage, name: 'global-package', writes: false },
+    { path: inputs.configFile, name: 'config', writes: false }
+  ])
   return plan
 }
 

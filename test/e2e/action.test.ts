@@ -363,6 +363,33 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(t.fake.artifacts).toEqual([])
   })
 
+  test('an output that is the compare-to baseline, or another output, fails the step before anything is written', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished)
+    const base = path.join(t.workspace, '20171228.zip')
+    fs.writeFileSync(base, 'the previous release')
+    for (const [extra, message] of [
+      [
+        { 'compare-to': '20171228.zip', output: '20171228.zip' },
+        `::error::Input "output": output ${base} is the compare-to file this run reads: writing it would replace it; give output another file name`
+      ],
+      [
+        { output: 'out/p.zip', sarif: 'out/p.zip' },
+        `::error::Input "sarif": output and sarif both name ${path.join(t.workspace, 'out/p.zip')}: the second would replace the first; give each its own file`
+      ]
+    ] as const) {
+      const r = await t.run({ ...INPUTS, ...extra })
+      expect(r.code, JSON.stringify(extra)).toBe(1)
+      expect(r.stdout).toContain(message)
+      expect(r.outputs['zip-path'] ?? '').toBe('')
+    }
+    expect(fs.readFileSync(base, 'utf8')).toBe('the previous release')
+    expect(fs.existsSync(path.join(t.workspace, 'out/p.zip'))).toBe(false)
+    expect(t.fake.artifacts).toEqual([])
+  })
+
   test('an exclude pattern or allow-sensitive path that matches nothing is a notice naming the input', async ({
     expect,
     onTestFinished
