@@ -507,7 +507,8 @@ describe('references into the global resource host', () => {
           column: 14,
           args: {
             url: '../53E5279071442_test/common.js',
-            target: `${ID}/53E5279071442_test/common.js`
+            target: `${ID}/53E5279071442_test/common.js`,
+            absolute: 'https://mcube-prod.mpaascloud.com/53E5279071442_test/common.js'
           }
         },
         {
@@ -518,7 +519,8 @@ describe('references into the global resource host', () => {
           column: 14,
           args: {
             url: '//mcube-prod.mpaascloud.com/53E5279071442_test/common.js',
-            target: 'https://mcube-prod.mpaascloud.com/53E5279071442_test/common.js'
+            target: 'https://mcube-prod.mpaascloud.com/53E5279071442_test/common.js',
+            absolute: 'https://mcube-prod.mpaascloud.com/53E5279071442_test/common.js'
           }
         }
       ])

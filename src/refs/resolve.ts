@@ -26,6 +26,8 @@ export interface Resolution {
   origin?: string
   /** Characters urlencode would change in the reference's path. */
   unsafeChars?: string
+  /** global-relative: the absolute URL to write instead, when it is known. */
+  absolute?: string
 }
 
 /** Standard packages load from https://<ID>.<vhost>/; any origin no real site has stands in for it. */
@@ -47,6 +49,8 @@ export class ReferenceResolver {
   private readonly globalHost: string | undefined
   private readonly globalBasePath: string
   private readonly appWs: string | RegExp
+  /** Folders between the host and `<appId>_<workspace>` (prefix, bucket). */
+  private readonly globalPrefix: string[]
   /** Global package: the URL host (as `new URL` normalises it) → its folder under the ID folder. */
   private readonly ownHosts = new Map<string, string>()
   /** Standard package: what a root-relative path is prefixed with to become a package path. */
@@ -64,6 +68,7 @@ export class ReferenceResolver {
     this.globalHost = config.host ? hostOf(config.host) : undefined
     const expected = expectedAfterHost(config)
     this.appWs = expected[expected.length - 1]
+    this.globalPrefix = expected.slice(0, -1) as string[]
     this.globalBasePath = typeof this.appWs === 'string' ? `/${expected.join('/')}/` : ''
     // Without an ID folder (a tree with several top-level folders, none of 8 digits) the tree itself is the root.
     this.root = pkg.id ?? ''
@@ -103,7 +108,8 @@ export class ReferenceResolver {
     const hasScheme = SCHEME.test(url)
     // http and https reach the same files; the container matches on host and path.
     if (this.pkg.type === 'standard' && resolved.host === this.globalHost) {
-      if (!hasScheme) return { outcome: 'global-relative', target: resolved.href }
+      if (!hasScheme)
+        return { outcome: 'global-relative', target: resolved.href, absolute: resolved.href }
       return this.resolveGlobal(resolved)
     }
     // Matching is on the decoded path: `a%20b.png` is the file `a b.png`; ?query and #hash play no part.
@@ -130,7 +136,8 @@ export class ReferenceResolver {
     const caseTarget = this.lowerFiles.get(pkgPath.toLowerCase())
     if (caseTarget) return { outcome: 'case-mismatch', target: pkgPath, caseTarget, unsafeChars }
     if (this.pkg.type === 'standard' && this.reachesGlobalFolder(path)) {
-      return { outcome: 'global-relative', target: pkgPath }
+      const absolute = this.globalUrlFor(path)
+      return { outcome: 'global-relative', target: pkgPath, ...(absolute && { absolute }) }
     }
     return { outcome: 'broken', target: pkgPath, ...this.otherForm(pkgPath) }
   }
@@ -157,12 +164,24 @@ export class ReferenceResolver {
   }
 
   /** `../53E5279071442_test/common.js` from a standard page means the global host, reached the wrong way. */
+  /** Where a relative path that reaches `<appId>_<workspace>/…` is served from: the configured global base + the rest. */
+  private globalUrlFor(path: string): string | undefined {
+    if (!this.globalHost) return undefined
+    const segs = path.split('/')
+    const at = segs.findIndex((s) => this.isAppWsFolder(s))
+    if (at === -1) return undefined
+    return `https://${this.globalHost}/${[...this.globalPrefix, ...segs.slice(at)].join('/')}`
+  }
+
   private reachesGlobalFolder(path: string): boolean {
     if (this.globalBasePath && path.startsWith(this.globalBasePath)) return true
-    const segs = path.split('/')
+    return path.split('/').some((s) => this.isAppWsFolder(s))
+  }
+
+  private isAppWsFolder(segment: string): boolean {
     return typeof this.appWs === 'string'
-      ? segs.includes(this.appWs)
-      : segs.some((s) => /^[0-9A-F]{13}_[A-Za-z0-9-]+$/.test(s))
+      ? segment === this.appWs
+      : /^[0-9A-F]{13}_[A-Za-z0-9-]+$/.test(segment)
   }
 }
 
