@@ -6,7 +6,7 @@ import { writeDeltaZip } from '../src/diff/delta.js'
 import { diffZips, listZip } from '../src/diff/diff.js'
 import { openZipSource } from '../src/core/zip-source.js'
 import { formatDiffMarkdown, formatDiffText } from '../src/diff/format.js'
-import { hashedKey, isHashToken } from '../src/diff/hashed-names.js'
+import { hashTokenKind, hashedKey, isHashToken } from '../src/diff/hashed-names.js'
 import { craftZip, type CraftEntry } from './helpers/craft-zip.js'
 import { cleanupTempDirs, tempDir } from './helpers/tree.js'
 
@@ -70,6 +70,14 @@ describe('hashed build names', () => {
     expect(isHashToken('component')).toBe(false)
     expect(isHashToken('min')).toBe(false)
   })
+
+  it('is sure of a hash only when it mixes letters and digits; a date or a word is a maybe at most', () => {
+    expect(hashTokenKind('3f2a1c')).toBe('sure')
+    expect(hashTokenKind('BxK3a9Zq')).toBe('sure')
+    expect(hashTokenKind('202401')).toBe('maybe') // a month, or a hex hash that drew no letter
+    expect(hashTokenKind('Settings')).toBe('maybe') // a word, or a Vite hash that drew no digit
+    expect(hashTokenKind('DiwrgTda')).toBe('maybe')
+  })
 })
 
 describe('diff of two package zips', () => {
@@ -127,6 +135,35 @@ describe('diff of two package zips', () => {
       ['js/app.3f2a1c.js', 'js/app.9b8e7d.js', 'hash-name', true]
     ])
     expect(d.renamed.find((r) => r.path.endsWith('app.9b8e7d.js'))?.delta).toBe(10)
+  })
+
+  it('does not pair words or dates that only look like hashes, but does pair them with a real hash', async () => {
+    const d = await diffZips(
+      zipOf({
+        [`${W}icons/user-Settings.svg`]: '<svg>settings</svg>',
+        [`${W}data/report_202401.csv`]: 'jan',
+        [`${W}assets/index-DiwrgTda.js`]: 'v1',
+        [`${W}js/app.12345678.js`]: 'v1'
+      }),
+      zipOf({
+        [`${W}icons/user-Profiles.svg`]: '<svg>profiles</svg>',
+        [`${W}data/report_202402.csv`]: 'feb',
+        [`${W}assets/index-C9kq2ZxT.js`]: 'v2',
+        [`${W}js/app.9b8e7d6c.js`]: 'v2'
+      })
+    )
+    expect(d.renamed.map((r) => [r.from.slice(W.length), r.path.slice(W.length)])).toEqual([
+      ['assets/index-DiwrgTda.js', 'assets/index-C9kq2ZxT.js'],
+      ['js/app.12345678.js', 'js/app.9b8e7d6c.js']
+    ])
+    expect(d.added.map((f) => f.path.slice(W.length))).toEqual([
+      'data/report_202402.csv',
+      'icons/user-Profiles.svg'
+    ])
+    expect(d.removed.map((f) => f.path.slice(W.length))).toEqual([
+      'data/report_202401.csv',
+      'icons/user-Settings.svg'
+    ])
   })
 
   it('does not guess when a hashed name is ambiguous', async () => {

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { cmp } from '../core/findings.js'
 import { openZipSource } from '../core/zip-source.js'
-import { hasHash, hashedKey } from './hashed-names.js'
+import { hashedName } from './hashed-names.js'
 
 /**
  * The difference between two package zips, read through the same zip source as validation (the central directory
@@ -161,7 +161,8 @@ export function diffListings(a: ZipListing, b: ZipListing): PackageDiff {
 
 /**
  * Removed and added names that share a hashed key (same folder, same name but for the build hash) are one file
- * renamed, when the key is unambiguous (one of each). Of the rest, a removed and an added file with identical
+ * renamed, when the key is unambiguous (one of each) and one of the two has a sure hash: `report_202401.csv` and
+ * `report_202402.csv`, or `user-Settings.svg` and `user-Profiles.svg`, are two files. Of the rest, a removed and an added file with identical
  * content (one of each) are a move.
  */
 function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipListing): Rename[] {
@@ -177,7 +178,11 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
     }
     return m
   }
-  const pair = (by: Rename['by'], key: (n: string) => string | undefined) => {
+  const pair = (
+    by: Rename['by'],
+    key: (n: string) => string | undefined,
+    accept: (from: string, to: string) => boolean = () => true
+  ) => {
     const taken = new Set(renames.flatMap((r) => [r.from, r.path]))
     const olds = group(
       removed.filter((n) => !taken.has(n)),
@@ -189,7 +194,7 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
     )
     for (const [k, from] of olds) {
       const to = news.get(k)
-      if (from.length !== 1 || to?.length !== 1) continue
+      if (from.length !== 1 || to?.length !== 1 || !accept(from[0], to[0])) continue
       const was = a.files.get(from[0])!
       const now = b.files.get(to[0])!
       renames.push({
@@ -200,7 +205,11 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
       })
     }
   }
-  pair('hash-name', (n) => (hasHash(n) ? hashedKey(n) : undefined))
+  pair(
+    'hash-name',
+    (n) => hashedName(n)?.key,
+    (from, to) => Boolean(hashedName(from)?.sure || hashedName(to)?.sure)
+  )
   pair('content', (n) => (a.files.get(n) ?? b.files.get(n))!.sha256)
   return renames
 }
