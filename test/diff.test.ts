@@ -363,6 +363,59 @@ describe('the delta zip', () => {
     expect(formatDiffMarkdown(same)).not.toContain('different packages')
   })
 
+  it('says so when only the type differs: a standard and a global package under one ID', async () => {
+    const standard = zipOf({ [`${W}index.html`]: 'v1' })
+    const global = zipOf({ '20171228/h5.example.com/ABC123_default/app.js': 'x' })
+    const d = await diffZips(standard, global)
+    expect([d.old.type, d.new.type]).toEqual(['standard', 'global'])
+    expect(formatDiffText(d)).toContain(
+      'note: two different packages (standard → global), not two versions of one'
+    )
+    const both = await diffZips(zipOf({ '77777777/www/index.html': 'v1' }), global)
+    expect(formatDiffText(both)).toContain(
+      'note: two different packages (77777777 standard → 20171228 global)'
+    )
+  })
+
+  it('warns that a delta between two different packages is no delta of one', async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1' })
+    for (const b of [
+      zipOf({ '77777777/www/index.html': 'v2' }),
+      zipOf({ '20171228/h5.example.com/ABC123_default/app.js': 'x' })
+    ]) {
+      const r = cli(['diff', a, b, '--delta-out', path.join(tempDir(), 'd.zip')])
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(
+        /h5-offline: warning: the delta is between two different packages \((20171228 → 77777777|standard → global)\), not two versions of one/
+      )
+    }
+    const same = cli([
+      'diff',
+      a,
+      zipOf({ [`${W}index.html`]: 'v2' }),
+      '--delta-out',
+      path.join(tempDir(), 'd.zip')
+    ])
+    expect(same.stderr).not.toContain('warning')
+  })
+
+  it("leaves the new zip's own top-level removed.txt out of the delta and says so: one list, no duplicate entry", async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1', [`${W}gone.js`]: 'x' })
+    const b = zipOf({ [`${W}index.html`]: 'v2', 'removed.txt': 'stray' })
+    const out = path.join(tempDir(), 'd.zip')
+    const r = cli(['diff', a, b, '--delta-out', out])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).toContain(`the new zip's own "removed.txt" at its top`)
+    const source = await openZipSource(out, { maxEntries: 100, maxBytes: 1e6 })
+    try {
+      expect(source.issues).toEqual([])
+      expect(source.entries.filter((e) => e.name === 'removed.txt')).toHaveLength(1)
+      expect((await source.readFile('removed.txt')).toString()).toBe(`${W}gone.js\n`)
+    } finally {
+      await source.close()
+    }
+  })
+
   it('the Markdown form says how many entries it could not compare, as the text form does', async () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
     const b = zipOf({ [`${W}index.html`]: 'v1' })

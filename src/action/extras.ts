@@ -5,6 +5,7 @@ import type { FailOn, Finding } from '../core/findings.js'
 import { writeFileAtomic } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import {
+  deltaNotes,
   diffToJson,
   diffZips,
   formatDiffMarkdown,
@@ -146,12 +147,12 @@ export async function writeDelta(
     inputs.deltaOut,
     sourceDateEpoch(process.env)
   )
+  const { notes, warning } = deltaNotes(delta)
   core.info(
     `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt` +
-      (delta.leftOut.length
-        ? `; left out, as pack leaves them out (secrets, OS litter): ${delta.leftOut.map((p) => JSON.stringify(p)).join(', ')}`
-        : '')
+      notes.map((n) => `; ${n}`).join('')
   )
+  if (warning) core.warning(`delta-out: ${warning}.`)
   return delta
 }
 

@@ -115,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** `diff`: always exit 0 when both zips are read, whatever changed (budgets are the validator's business). */
 async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
-  const { diffZips, diffToJson, formatDiffMarkdown, formatDiffText, writeDeltaZip } =
+  const { deltaNotes, diffZips, diffToJson, formatDiffMarkdown, formatDiffText, writeDeltaZip } =
     await import('../diff/index.js')
   const newZip = path.resolve(io.cwd, cmd.newZip)
   const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), newZip)
@@ -126,9 +126,11 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
       path.resolve(io.cwd, cmd.deltaOut),
       sourceDateEpoch(io.env)
     )
+    const { notes, warning } = deltaNotes(delta)
     io.stderr(
       `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n` +
-        leftOutNote(delta.leftOut)
+        notes.map((n) => `${n}\n`).join('') +
+        (warning ? `h5-offline: warning: ${warning}\n` : '')
     )
   }
   if (cmd.format === 'json') io.stdout(JSON.stringify(diffToJson(d), null, 2) + '\n')
@@ -150,10 +152,4 @@ function setBy(layer: object, keyPath: readonly PropertyKey[]): boolean {
 
 function flagFor(key: string): string | undefined {
   return Object.hasOwn(FLAG_FOR_KEY, key) ? FLAG_FOR_KEY[key] : undefined
-}
-
-/** The files the delta left out, one per line (escaped: a name may hold anything). */
-function leftOutNote(leftOut: readonly string[]): string {
-  if (!leftOut.length) return ''
-  return `left out of the delta, as pack leaves them out (secrets, OS litter): ${leftOut.map((p) => JSON.stringify(p)).join(', ')}\n`
 }

@@ -299,8 +299,21 @@ export function guessType(
   config: ResolvedConfig
 ): PackageType {
   const appWs = config.appId && config.workspace ? `${config.appId}_${config.workspace}` : undefined
-  for (const f of files) {
-    const segs = f.path.split('/')
+  return typeOfPaths(
+    files.map((f) => f.path),
+    id,
+    appWs
+  )
+}
+
+/** `guessType` on bare paths (a zip's names), for callers with no configuration: the diff. */
+export function typeOfPaths(
+  paths: Iterable<string>,
+  id: string | undefined,
+  appWs?: string
+): PackageType {
+  for (const p of paths) {
+    const segs = p.split('/')
     if (segs[0] !== id || segs.length < 4) continue
     if (!HOST_LIKE.test(segs[1])) continue
     const below = segs.slice(2, -1)

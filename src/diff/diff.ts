@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import { DEFAULT_LIMITS } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { cmp } from '../core/findings.js'
+import { typeOfPaths, type PackageType } from '../core/layout.js'
 import { openZipSource } from '../core/zip-source.js'
 import { hashedName } from './hashed-names.js'
 
@@ -225,6 +226,8 @@ export interface ZipSummary {
   contentBytes: number
   /** The top folder every file is in (the package ID), when there is one. */
   id?: string
+  /** With an ID: global when its files are under `<host>/…/<appId>_<workspace>/`, as validate guesses it. */
+  type?: PackageType
 }
 
 function summary(l: ZipListing): ZipSummary {
@@ -236,12 +239,28 @@ function summary(l: ZipListing): ZipSummary {
     tops.add(name.includes('/') ? name.slice(0, name.indexOf('/')) : '')
   }
   const id = tops.size === 1 ? [...tops][0] || undefined : undefined
-  return { path: l.path, bytes: l.bytes, files: l.files.size, contentBytes, ...(id && { id }) }
+  return {
+    path: l.path,
+    bytes: l.bytes,
+    files: l.files.size,
+    contentBytes,
+    ...(id && { id, type: typeOfPaths(l.files.keys(), id) })
+  }
 }
 
-/** Two different package IDs: a diff (or a delta) between two packages, not two versions of one. */
+/**
+ * Two different package IDs, or a standard and a global package: a diff (or a delta) between two packages, not two
+ * versions of one. Names what differs: `20171228 → 77777777`, `standard → global`, or both.
+ */
 export function differentPackages(d: PackageDiff): string | undefined {
-  return d.old.id && d.new.id && d.old.id !== d.new.id ? `${d.old.id} → ${d.new.id}` : undefined
+  const { old: a, new: b } = d
+  if (!a.id || !b.id) return undefined
+  const ids = a.id !== b.id
+  const types = a.type !== undefined && b.type !== undefined && a.type !== b.type
+  if (ids && types) return `${a.id} ${a.type} → ${b.id} ${b.type}`
+  if (ids) return `${a.id} → ${b.id}`
+  if (types) return `${a.type} → ${b.type}`
+  return undefined
 }
 
 export function typeOf(p: string): string {
