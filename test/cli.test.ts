@@ -35,6 +35,44 @@ describe('CLI', () => {
     const help = cli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('h5-offline validate <dir|zip>')
+    for (const flag of ['-h', '-V']) expect(cli([flag]).status).toBe(0)
+  })
+
+  it("prints a command's own usage first for <command> --help", () => {
+    const r = cli(['diff', '--help'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^h5-offline diff <old\.zip> <new\.zip>/)
+    expect(r.stdout).toContain('json: {old, new, delta, counts,')
+    expect(r.stdout).toContain('h5-offline: validate and pack mPaaS H5 offline packages')
+    expect(cli(['validate', '-h']).stdout).toMatch(/^h5-offline validate <dir\|zip> \[options\]\n/)
+  })
+
+  it('refuses a flag that belongs to another command, and a run with nothing to do (exit 2)', () => {
+    const dir = writeTree(GOOD)
+    const out = path.join(tempDir(), 'x.zip')
+    for (const [flag, ...rest] of [['--out', out], ['-o', out], ['--force']]) {
+      const r = cli(['validate', dir, '--id', '20171228', flag!, ...rest])
+      expect(r.status, flag).toBe(2)
+      expect(r.stderr).toContain(`h5-offline: ${flag} belongs to pack, not validate`)
+    }
+    expect(fs.existsSync(out)).toBe(false)
+    const rules = cli(['rules', '--id', '1', 'extra'])
+    expect([rules.status, rules.stderr]).toEqual([
+      2,
+      'h5-offline: rules takes no options, not --id (--id belongs to validate and pack)\n'
+    ])
+    expect(cli(['rules', 'extra']).stderr).toContain('rules takes no arguments, not "extra"')
+    const version = cli(['--version', 'extra'])
+    expect(version.status).toBe(2)
+    expect(version.stdout).toBe('')
+    expect(version.stderr).toContain('--version prints the version and takes nothing after it')
+    const none = cli([])
+    expect([none.status, none.stdout]).toEqual([2, ''])
+    expect(none.stderr).toMatch(
+      /^h5-offline: no command given: use validate, pack, diff or rules\n/
+    )
+    expect(none.stderr).toContain('--fail-on error|warning|never')
+    expect(cli(['--id', '20171228']).status).toBe(2)
   })
 
   it('validates a good package: exit 0, a one-line total, no colour when not a TTY', () => {

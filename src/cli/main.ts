@@ -15,7 +15,7 @@ import { sarifLocator, toSarif } from '../report/sarif.js'
 import { formatText } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
-import { HELP } from './help.js'
+import { COMMAND_HELP, HELP } from './help.js'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -33,8 +33,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const cmd = parseCli(argv)
-    if (cmd === 'help') {
-      io.stdout(HELP)
+    if (cmd.command === 'help') {
+      io.stdout(cmd.topic ? `${COMMAND_HELP[cmd.topic]}\n${HELP}` : HELP)
       return 0
     }
     if (cmd.command === 'diff') return await runDiff(cmd, io)
