@@ -255,6 +255,23 @@ describe('CLI', () => {
     expect(plain.stderr).not.toMatch(/--app-id/)
   })
 
+  it('an empty folder is not packed and gets no findings: validate of the folder and of its zip agree', () => {
+    const dir = writeTree({ 'index.html': '<!doctype html>', '空目录/': '', 'a/b/': '' })
+    const args = ['--id', '20171228', '--main-entry', '/www/index.html', '--format', 'json']
+    const out = path.join(tempDir(), 'p.zip')
+    const folder = cli(['validate', dir, ...args])
+    const packed = cli(['pack', dir, ...args, '--out', out])
+    const zip = cli(['validate', out, ...args])
+    expect([folder.status, packed.status, zip.status]).toEqual([0, 0, 0])
+    for (const r of [folder, packed, zip]) expect(JSON.parse(r.stdout).findings).toEqual([])
+    expect(execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n')).toEqual([
+      '20171228/',
+      '20171228/www/',
+      '20171228/www/index.html',
+      ''
+    ])
+  })
+
   it('packs and prints where the zip is', () => {
     const out = path.join(tempDir(), 'p.zip')
     const r = cli([
