@@ -38,6 +38,25 @@ describe('CLI', () => {
     for (const flag of ['-h', '-V']) expect(cli([flag]).status).toBe(0)
   })
 
+  it('counts in the singular for one, and quotes a refused size once', () => {
+    const r = cli([
+      'pack',
+      writeTree({ '20171228/www/index.html': '<!doctype html>' }),
+      '--out',
+      path.join(tempDir(), 'p.zip'),
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toContain('✓ 20171228 (standard, 1 file): 0 errors')
+    expect(r.stdout).toMatch(/wrote .*p\.zip \(1 file, \d+ bytes, sha256/)
+    const size = cli(['validate', writeTree(GOOD), '--budget-total', '5XB'])
+    expect([size.status, size.stderr]).toEqual([
+      2,
+      'h5-offline: --budget-total: "5XB" is not a size (use bytes or a unit: 500KB, 2MiB)\n'
+    ])
+  })
+
   it("prints a command's own usage first for <command> --help", () => {
     const r = cli(['diff', '--help'])
     expect(r.status).toBe(0)

@@ -420,8 +420,8 @@ describe('the delta zip', () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
     const b = zipOf({ [`${W}index.html`]: 'v1' })
     const d = await diffZips(a, b)
-    expect(formatDiffText(d)).toContain('1 unreadable entries left out of the comparison')
-    expect(formatDiffMarkdown(d)).toContain('1 unreadable entries left out of the comparison.')
+    expect(formatDiffText(d)).toContain('1 unreadable entry left out of the comparison')
+    expect(formatDiffMarkdown(d)).toContain('1 unreadable entry left out of the comparison.')
   })
 
   it('h5-offline diff --delta-out writes it and says so on stderr', async () => {
@@ -432,6 +432,14 @@ describe('the delta zip', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).counts.added).toBe(1)
     expect(r.stderr).toContain('2 added or changed files, 0 in removed.txt')
+    const one = cli([
+      'diff',
+      a,
+      zipOf({ [`${W}index.html`]: 'v3' }),
+      '--delta-out',
+      path.join(tempDir(), 'one.zip')
+    ])
+    expect(one.stderr).toMatch(/: 1 added or changed file, 0 in removed\.txt \(\d+ bytes\)/)
     expect([...(await listZip(out)).files.keys()].sort()).toEqual([
       `${W}index.html`,
       `${W}x.js`,
@@ -472,7 +480,12 @@ describe('h5-offline diff', () => {
     const a = before()
     const missing = cli(['diff', a, path.join(path.dirname(a), 'nope.zip')])
     expect(missing.status).toBe(2)
-    expect(missing.stderr).toMatch(/nope\.zip is not a zip file/)
+    expect(missing.stderr).toMatch(/nope\.zip does not exist: give a package zip\n$/)
+    const folder = cli(['diff', a, path.dirname(a)])
+    expect(folder.status).toBe(2)
+    expect(folder.stderr).toContain(
+      `${path.dirname(a)} is a folder, and diff compares zips: run h5-offline pack ${path.dirname(a)} --out <file.zip> first`
+    )
     const garbage = path.join(tempDir(), 'garbage.zip')
     fs.writeFileSync(garbage, 'this is not a zip')
     const bad = cli(['diff', a, garbage])

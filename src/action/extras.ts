@@ -14,6 +14,7 @@ import {
   type PackageDiff
 } from '../diff/index.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
+import { plural } from '../report/text.js'
 import { postCheckRun, planCheckRun, explainCheckRunError, CHECK_NAME } from './checks.js'
 import { commentBody, explainCommentError, upsertComment } from './comment.js'
 import { fetchBaseline, parseCompareTo } from './compare.js'
@@ -149,7 +150,7 @@ export async function writeDelta(
   )
   const { notes, warning } = deltaNotes(delta)
   core.info(
-    `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt` +
+    `Delta zip ${delta.path}: ${plural(delta.files, 'added or changed file')}, ${plural(delta.removed, 'path')} in removed.txt` +
       notes.map((n) => `; ${n}`).join('')
   )
   if (warning) core.warning(`delta-out: ${warning}.`)

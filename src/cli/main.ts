@@ -12,7 +12,7 @@ import { checkRuleSettings } from '../engine/run-rules.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { stringifyReport, toJsonReport } from '../report/json.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { formatText, plural } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
 import { COMMAND_HELP, HELP } from './help.js'
@@ -98,7 +98,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
       )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
-      io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
+      io.stderr(
+        `not written: ${plural(outcome.counts.error, 'error')}; fix ${outcome.counts.error === 1 ? 'it' : 'them'} or pass --force\n`
+      )
       return 1
     }
     return isFailing(outcome.counts, config.failOn) ? 1 : 0
@@ -128,7 +130,7 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
     )
     const { notes, warning } = deltaNotes(delta)
     io.stderr(
-      `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n` +
+      `wrote ${delta.path}: ${plural(delta.files, 'added or changed file')}, ${delta.removed} in removed.txt (${plural(delta.bytes, 'byte')})\n` +
         notes.map((n) => `${n}\n`).join('') +
         (warning ? `h5-offline: warning: ${warning}\n` : '')
     )

@@ -76,8 +76,14 @@ export const GROWERS = 10
 /** Lists a zip and hashes every readable file. Throws (a UsageError for a damaged or unreadable zip) on bad input. */
 export async function listZip(zipPath: string): Promise<ZipListing> {
   const stat = await fs.stat(zipPath).catch(() => undefined)
-  if (!stat?.isFile())
-    throw new UsageError(`${zipPath} is not a zip file (it does not exist or is a folder)`, zipPath)
+  if (!stat) throw new UsageError(`${zipPath} does not exist: give a package zip`, zipPath)
+  if (stat.isDirectory())
+    throw new UsageError(
+      `${zipPath} is a folder, and diff compares zips: run h5-offline pack ${zipPath} --out <file.zip> first, then diff that zip`,
+      zipPath
+    )
+  if (!stat.isFile())
+    throw new UsageError(`${zipPath} is not a zip file (not a regular file)`, zipPath)
   const bytes = stat.size
   const source = await openZipSource(zipPath, {
     maxEntries: DEFAULT_LIMITS.entries,
