@@ -35,6 +35,63 @@ describe('CLI', () => {
     const help = cli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('h5-offline validate <dir|zip>')
+    for (const flag of ['-h', '-V']) expect(cli([flag]).status).toBe(0)
+  })
+
+  it('counts in the singular for one, and quotes a refused size once', () => {
+    const r = cli([
+      'pack',
+      writeTree({ '20171228/www/index.html': '<!doctype html>' }),
+      '--out',
+      path.join(tempDir(), 'p.zip'),
+      '--main-entry',
+      '/www/index.html'
+    ])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toContain('✓ 20171228 (standard, 1 file): 0 errors')
+    expect(r.stdout).toMatch(/wrote .*p\.zip \(1 file, \d+ bytes, sha256/)
+    const size = cli(['validate', writeTree(GOOD), '--budget-total', '5XB'])
+    expect([size.status, size.stderr]).toEqual([
+      2,
+      'h5-offline: --budget-total: "5XB" is not a size (use bytes or a unit: 500KB, 2MiB)\n'
+    ])
+  })
+
+  it("prints a command's own usage first for <command> --help", () => {
+    const r = cli(['diff', '--help'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^h5-offline diff <old\.zip> <new\.zip>/)
+    expect(r.stdout).toContain('json: {old, new, delta, counts,')
+    expect(r.stdout).toContain('h5-offline: validate and pack mPaaS H5 offline packages')
+    expect(cli(['validate', '-h']).stdout).toMatch(/^h5-offline validate <dir\|zip> \[options\]\n/)
+  })
+
+  it('refuses a flag that belongs to another command, and a run with nothing to do (exit 2)', () => {
+    const dir = writeTree(GOOD)
+    const out = path.join(tempDir(), 'x.zip')
+    for (const [flag, ...rest] of [['--out', out], ['-o', out], ['--force']]) {
+      const r = cli(['validate', dir, '--id', '20171228', flag!, ...rest])
+      expect(r.status, flag).toBe(2)
+      expect(r.stderr).toContain(`h5-offline: ${flag} belongs to pack, not validate`)
+    }
+    expect(fs.existsSync(out)).toBe(false)
+    const rules = cli(['rules', '--id', '1', 'extra'])
+    expect([rules.status, rules.stderr]).toEqual([
+      2,
+      'h5-offline: rules takes no options, not --id (--id belongs to validate and pack)\n'
+    ])
+    expect(cli(['rules', 'extra']).stderr).toContain('rules takes no arguments, not "extra"')
+    const version = cli(['--version', 'extra'])
+    expect(version.status).toBe(2)
+    expect(version.stdout).toBe('')
+    expect(version.stderr).toContain('--version prints the version and takes nothing after it')
+    const none = cli([])
+    expect([none.status, none.stdout]).toEqual([2, ''])
+    expect(none.stderr).toMatch(
+      /^h5-offline: no command given: use validate, pack, diff or rules\n/
+    )
+    expect(none.stderr).toContain('--fail-on error|warning|never')
+    expect(cli(['--id', '20171228']).status).toBe(2)
   })
 
   it('validates a good package: exit 0, a one-line total, no colour when not a TTY', () => {
@@ -215,6 +272,23 @@ describe('CLI', () => {
       /^h5-offline: --global-package .* is a plain build output, not a laid-out global package/
     )
     expect(plain.stderr).not.toMatch(/--app-id/)
+  })
+
+  it('an empty folder is not packed and gets no findings: validate of the folder and of its zip agree', () => {
+    const dir = writeTree({ 'index.html': '<!doctype html>', '空目录/': '', 'a/b/': '' })
+    const args = ['--id', '20171228', '--main-entry', '/www/index.html', '--format', 'json']
+    const out = path.join(tempDir(), 'p.zip')
+    const folder = cli(['validate', dir, ...args])
+    const packed = cli(['pack', dir, ...args, '--out', out])
+    const zip = cli(['validate', out, ...args])
+    expect([folder.status, packed.status, zip.status]).toEqual([0, 0, 0])
+    for (const r of [folder, packed, zip]) expect(JSON.parse(r.stdout).findings).toEqual([])
+    expect(execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n')).toEqual([
+      '20171228/',
+      '20171228/www/',
+      '20171228/www/index.html',
+      ''
+    ])
   })
 
   it('packs and prints where the zip is', () => {

@@ -6,7 +6,7 @@ import { writeDeltaZip } from '../src/diff/delta.js'
 import { diffZips, listZip } from '../src/diff/diff.js'
 import { openZipSource } from '../src/core/zip-source.js'
 import { formatDiffMarkdown, formatDiffText } from '../src/diff/format.js'
-import { hashedKey, isHashToken } from '../src/diff/hashed-names.js'
+import { hashTokenKind, hashedKey, isHashToken } from '../src/diff/hashed-names.js'
 import { craftZip, type CraftEntry } from './helpers/craft-zip.js'
 import { cleanupTempDirs, tempDir } from './helpers/tree.js'
 
@@ -70,6 +70,14 @@ describe('hashed build names', () => {
     expect(isHashToken('component')).toBe(false)
     expect(isHashToken('min')).toBe(false)
   })
+
+  it('is sure of a hash only when it mixes letters and digits; a date or a word is a maybe at most', () => {
+    expect(hashTokenKind('3f2a1c')).toBe('sure')
+    expect(hashTokenKind('BxK3a9Zq')).toBe('sure')
+    expect(hashTokenKind('202401')).toBe('maybe') // a month, or a hex hash that drew no letter
+    expect(hashTokenKind('Settings')).toBe('maybe') // a word, or a Vite hash that drew no digit
+    expect(hashTokenKind('DiwrgTda')).toBe('maybe')
+  })
 })
 
 describe('diff of two package zips', () => {
@@ -127,6 +135,35 @@ describe('diff of two package zips', () => {
       ['js/app.3f2a1c.js', 'js/app.9b8e7d.js', 'hash-name', true]
     ])
     expect(d.renamed.find((r) => r.path.endsWith('app.9b8e7d.js'))?.delta).toBe(10)
+  })
+
+  it('does not pair words or dates that only look like hashes, but does pair them with a real hash', async () => {
+    const d = await diffZips(
+      zipOf({
+        [`${W}icons/user-Settings.svg`]: '<svg>settings</svg>',
+        [`${W}data/report_202401.csv`]: 'jan',
+        [`${W}assets/index-DiwrgTda.js`]: 'v1',
+        [`${W}js/app.12345678.js`]: 'v1'
+      }),
+      zipOf({
+        [`${W}icons/user-Profiles.svg`]: '<svg>profiles</svg>',
+        [`${W}data/report_202402.csv`]: 'feb',
+        [`${W}assets/index-C9kq2ZxT.js`]: 'v2',
+        [`${W}js/app.9b8e7d6c.js`]: 'v2'
+      })
+    )
+    expect(d.renamed.map((r) => [r.from.slice(W.length), r.path.slice(W.length)])).toEqual([
+      ['assets/index-DiwrgTda.js', 'assets/index-C9kq2ZxT.js'],
+      ['js/app.12345678.js', 'js/app.9b8e7d6c.js']
+    ])
+    expect(d.added.map((f) => f.path.slice(W.length))).toEqual([
+      'data/report_202402.csv',
+      'icons/user-Profiles.svg'
+    ])
+    expect(d.removed.map((f) => f.path.slice(W.length))).toEqual([
+      'data/report_202401.csv',
+      'icons/user-Settings.svg'
+    ])
   })
 
   it('does not guess when a hashed name is ambiguous', async () => {
@@ -326,12 +363,65 @@ describe('the delta zip', () => {
     expect(formatDiffMarkdown(same)).not.toContain('different packages')
   })
 
+  it('says so when only the type differs: a standard and a global package under one ID', async () => {
+    const standard = zipOf({ [`${W}index.html`]: 'v1' })
+    const global = zipOf({ '20171228/h5.example.com/ABC123_default/app.js': 'x' })
+    const d = await diffZips(standard, global)
+    expect([d.old.type, d.new.type]).toEqual(['standard', 'global'])
+    expect(formatDiffText(d)).toContain(
+      'note: two different packages (standard → global), not two versions of one'
+    )
+    const both = await diffZips(zipOf({ '77777777/www/index.html': 'v1' }), global)
+    expect(formatDiffText(both)).toContain(
+      'note: two different packages (77777777 standard → 20171228 global)'
+    )
+  })
+
+  it('warns that a delta between two different packages is no delta of one', async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1' })
+    for (const b of [
+      zipOf({ '77777777/www/index.html': 'v2' }),
+      zipOf({ '20171228/h5.example.com/ABC123_default/app.js': 'x' })
+    ]) {
+      const r = cli(['diff', a, b, '--delta-out', path.join(tempDir(), 'd.zip')])
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(
+        /h5-offline: warning: the delta is between two different packages \((20171228 → 77777777|standard → global)\), not two versions of one/
+      )
+    }
+    const same = cli([
+      'diff',
+      a,
+      zipOf({ [`${W}index.html`]: 'v2' }),
+      '--delta-out',
+      path.join(tempDir(), 'd.zip')
+    ])
+    expect(same.stderr).not.toContain('warning')
+  })
+
+  it("leaves the new zip's own top-level removed.txt out of the delta and says so: one list, no duplicate entry", async () => {
+    const a = zipOf({ [`${W}index.html`]: 'v1', [`${W}gone.js`]: 'x' })
+    const b = zipOf({ [`${W}index.html`]: 'v2', 'removed.txt': 'stray' })
+    const out = path.join(tempDir(), 'd.zip')
+    const r = cli(['diff', a, b, '--delta-out', out])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).toContain(`the new zip's own "removed.txt" at its top`)
+    const source = await openZipSource(out, { maxEntries: 100, maxBytes: 1e6 })
+    try {
+      expect(source.issues).toEqual([])
+      expect(source.entries.filter((e) => e.name === 'removed.txt')).toHaveLength(1)
+      expect((await source.readFile('removed.txt')).toString()).toBe(`${W}gone.js\n`)
+    } finally {
+      await source.close()
+    }
+  })
+
   it('the Markdown form says how many entries it could not compare, as the text form does', async () => {
     const a = zipOf({ [`${W}index.html`]: 'v1' }, [{ name: '20171228/../evil.txt', data: '1' }])
     const b = zipOf({ [`${W}index.html`]: 'v1' })
     const d = await diffZips(a, b)
-    expect(formatDiffText(d)).toContain('1 unreadable entries left out of the comparison')
-    expect(formatDiffMarkdown(d)).toContain('1 unreadable entries left out of the comparison.')
+    expect(formatDiffText(d)).toContain('1 unreadable entry left out of the comparison')
+    expect(formatDiffMarkdown(d)).toContain('1 unreadable entry left out of the comparison.')
   })
 
   it('h5-offline diff --delta-out writes it and says so on stderr', async () => {
@@ -342,6 +432,14 @@ describe('the delta zip', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).counts.added).toBe(1)
     expect(r.stderr).toContain('2 added or changed files, 0 in removed.txt')
+    const one = cli([
+      'diff',
+      a,
+      zipOf({ [`${W}index.html`]: 'v3' }),
+      '--delta-out',
+      path.join(tempDir(), 'one.zip')
+    ])
+    expect(one.stderr).toMatch(/: 1 added or changed file, 0 in removed\.txt \(\d+ bytes\)/)
     expect([...(await listZip(out)).files.keys()].sort()).toEqual([
       `${W}index.html`,
       `${W}x.js`,
@@ -382,7 +480,12 @@ describe('h5-offline diff', () => {
     const a = before()
     const missing = cli(['diff', a, path.join(path.dirname(a), 'nope.zip')])
     expect(missing.status).toBe(2)
-    expect(missing.stderr).toMatch(/nope\.zip is not a zip file/)
+    expect(missing.stderr).toMatch(/nope\.zip does not exist: give a package zip\n$/)
+    const folder = cli(['diff', a, path.dirname(a)])
+    expect(folder.status).toBe(2)
+    expect(folder.stderr).toContain(
+      `${path.dirname(a)} is a folder, and diff compares zips: run h5-offline pack ${path.dirname(a)} --out <file.zip> first`
+    )
     const garbage = path.join(tempDir(), 'garbage.zip')
     fs.writeFileSync(garbage, 'this is not a zip')
     const bad = cli(['diff', a, garbage])

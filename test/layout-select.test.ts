@@ -61,14 +61,16 @@ describe('include and exclude', () => {
     ])
   })
 
-  it('drops a folder whose files were all left out, and keeps one that was empty to begin with', async () => {
+  it('drops a folder whose files were all left out, and one that was empty to begin with: pack writes neither', async () => {
     const v = await validateTree(
-      { ...BUILD, 'empty/': '' },
+      { ...BUILD, 'empty/': '', '.git/': '' },
       { id: '20171228', checkReferences: false, exclude: ['**/*.png'] }
     )
     expect(v.pkg.directories).not.toContain('20171228/www/assets/img')
     expect(v.pkg.directories).toContain('20171228/www/assets')
-    expect(v.pkg.directories).toContain('20171228/www/empty')
+    expect(v.pkg.directories).not.toContain('20171228/www/empty')
+    // never walked, so not known to be empty: still there for sensitive-file to report
+    expect(v.pkg.directories).toContain('20171228/www/.git')
   })
 
   it('include takes a folder with all it holds, and exclude still wins inside it', async () => {

@@ -621,4 +621,22 @@ describe('writeZip failures', () => {
     await expect(writeZip(out, [], { mtime: MTIME, concurrency: 0 })).rejects.toThrow(RangeError)
     expect(leftovers(dir)).toEqual([])
   })
+
+  it('refuses two entries with one name before creating anything', async () => {
+    const dir = freshDir('duplicate')
+    const out = path.join(dir, 'out.zip')
+    const text = (name: string, data: string): ZipInput => ({
+      name,
+      kind: 'file',
+      size: data.length,
+      compress: true,
+      open: () => Readable.from([Buffer.from(data)])
+    })
+    await expect(
+      writeZip(out, [text('removed.txt', 'a\n'), text('x.js', 'x'), text('removed.txt', 'b\n')], {
+        mtime: MTIME
+      })
+    ).rejects.toThrow('zip: two entries are named "removed.txt"')
+    expect(leftovers(dir)).toEqual([])
+  })
 })

@@ -5,6 +5,7 @@ import type { FailOn, Finding } from '../core/findings.js'
 import { writeFileAtomic } from '../core/output-path.js'
 import { sourceDateEpoch } from '../core/source-date.js'
 import {
+  deltaNotes,
   diffToJson,
   diffZips,
   formatDiffMarkdown,
@@ -13,6 +14,7 @@ import {
   type PackageDiff
 } from '../diff/index.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
+import { plural } from '../report/text.js'
 import { postCheckRun, planCheckRun, explainCheckRunError, CHECK_NAME } from './checks.js'
 import { commentBody, explainCommentError, upsertComment } from './comment.js'
 import { fetchBaseline, parseCompareTo } from './compare.js'
@@ -149,12 +151,12 @@ export async function writeDelta(
     inputs.deltaOut,
     sourceDateEpoch(process.env)
   )
+  const { notes, warning } = deltaNotes(delta)
   core.info(
-    `Delta zip ${delta.path}: ${delta.files} added or changed files, ${delta.removed} paths in removed.txt` +
-      (delta.leftOut.length
-        ? `; left out, as pack leaves them out (secrets, OS litter): ${delta.leftOut.map((p) => JSON.stringify(p)).join(', ')}`
-        : '')
+    `Delta zip ${delta.path}: ${plural(delta.files, 'added or changed file')}, ${plural(delta.removed, 'path')} in removed.txt` +
+      notes.map((n) => `; ${n}`).join('')
   )
+  if (warning) core.warning(`delta-out: ${warning}.`)
   return delta
 }
 

@@ -2,7 +2,7 @@ import type { Counts, FailOn, Finding, Severity } from '../core/findings.js'
 import type { Validation } from '../engine/validate.js'
 import { fixFor, formatMessage, location, ruleDocsUrl } from '../report/messages.js'
 import { inActionTerms } from './inputs.js'
-import { visible } from '../report/text.js'
+import { plural, visible } from '../report/text.js'
 import type { UploadOutcome } from './artifact.js'
 import { formatBytes } from '../core/bytes.js'
 
@@ -52,7 +52,7 @@ export function buildSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): 
   )
   if (input.zip) {
     head.push(
-      `| Zip | ${num(input.zip.files)} files, ${formatBytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`
+      `| Zip | ${num(input.zip.files)} ${input.zip.files === 1 ? 'file' : 'files'}, ${formatBytes(input.zip.bytes)} (${num(input.zip.bytes)} bytes) |`
     )
     head.push(`| SHA-256 | \`${input.zip.sha256}\` |`)
   } else {
@@ -211,10 +211,6 @@ function cell(s: string): string {
       i % 2 ? part.replace(/\|/g, '\\|') : part.replace(/[\\`*_{}[\]()<>&|~$!#]/g, (c) => `\\${c}`)
     )
     .join('')
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function num(n: number): string {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { ConfigInput } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { parseRuleSettings } from '../core/rule-settings.js'
+import { HELP, USAGE } from './help.js'
 
 export interface CliCommand {
   command: 'validate' | 'pack' | 'rules'
@@ -103,7 +104,39 @@ function refuseRepeated(tokens: ReturnType<typeof parseArgs>['tokens']): void {
   }
 }
 
-export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
+export type Command = 'validate' | 'pack' | 'diff' | 'rules'
+
+/** `--help`, alone or after a command (whose own usage is shown first). */
+export interface HelpCommand {
+  command: 'help'
+  topic?: Command
+}
+
+/** The commands that take a flag, so a flag given to another one can be sent where it belongs. */
+function ownerOf(flag: string): string {
+  if (flag === 'out' || flag === 'force') return 'pack'
+  if (flag === 'delta-out') return 'diff'
+  if (flag === 'format') return 'validate, pack and diff'
+  return 'validate and pack'
+}
+
+/** The first flag of the command line not in `allowed`, as typed (`-o`, `--out`). */
+function firstFlagNotIn(
+  tokens: ReturnType<typeof parseArgs>['tokens'],
+  allowed: readonly string[]
+): { name: string; typed: string } | undefined {
+  const t = (tokens ?? []).find((t) => t.kind === 'option' && !allowed.includes(t.name))
+  return t?.kind === 'option' ? { name: t.name, typed: t.rawName } : undefined
+}
+
+export function parseCli(argv: string[]): CliCommand | DiffCommand | HelpCommand {
+  // `--version` is also the package version (`validate … --version 1.0.0.0`): with no command, a value after it
+  // would be read as one and the run would do nothing.
+  if (argv.length > 1 && (argv[0] === '--version' || argv[0] === '-V'))
+    throw new UsageError(
+      `${argv[0]} prints the version and takes nothing after it; a package version goes after validate or pack: h5-offline validate <dir|zip> --version <1.0.0.0>`,
+      argv[0]
+    )
   let parsed
   try {
     parsed = parseArgs({
@@ -129,9 +162,37 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | 'help' {
   ) {
     throw new UsageError(`unknown command "${command}": use validate, pack, diff or rules`)
   }
-  if (v.help || command === undefined) return 'help'
+  if (v.help) return { command: 'help', ...(command && { topic: command }) }
+  // "2 = bad usage": a script calling the tool with an empty variable must not pass as a successful run.
+  if (command === undefined)
+    throw new UsageError(
+      `no command given: use validate, pack, diff or rules\n\n${argv.length ? `${USAGE}\nRun h5-offline --help for the options.\n` : HELP}`.trimEnd()
+    )
   if (command === 'diff') return parseDiff(positionals.slice(1), v)
-  if (command !== 'rules' && !location) {
+  if (command === 'rules') {
+    const flag = firstFlagNotIn(parsed.tokens, [])
+    if (flag)
+      throw new UsageError(
+        `rules takes no options, not ${flag.typed} (${flag.typed} belongs to ${ownerOf(flag.name)})`,
+        flag.typed
+      )
+    if (location !== undefined)
+      throw new UsageError(`rules takes no arguments, not "${location}": h5-offline rules`)
+    return { command, force: false, format: 'text', flags: {} }
+  }
+  if (command === 'validate') {
+    // --delta-out is refused below, for pack too
+    const flag = firstFlagNotIn(
+      parsed.tokens,
+      Object.keys(OPTIONS).filter((k) => ownerOf(k) !== 'pack')
+    )
+    if (flag)
+      throw new UsageError(
+        `${flag.typed} belongs to pack, not validate: h5-offline pack <dir> --out <file.zip>${flag.name === 'force' ? ' --force' : ''} (validate writes no zip)`,
+        flag.typed
+      )
+  }
+  if (!location) {
     throw new UsageError(
       `${command} needs a package: h5-offline ${command} <dir${command === 'validate' ? '|zip' : ''}>`
     )
@@ -197,7 +258,7 @@ function parseDiff(args: string[], v: Record<string, unknown>): DiffCommand {
   )
   if (extra.length)
     throw new UsageError(
-      `diff takes only --format and --delta-out, not --${extra[0]}`,
+      `diff takes only --format and --delta-out, not --${extra[0]} (--${extra[0]} belongs to ${ownerOf(extra[0])})`,
       `--${extra[0]}`
     )
   if (args.length !== 2)

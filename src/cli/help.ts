@@ -1,13 +1,39 @@
-export const HELP = `h5-offline: validate and pack mPaaS H5 offline packages
-
-usage:
+export const USAGE = `usage:
   h5-offline validate <dir|zip> [options]
   h5-offline pack <dir> --out <file.zip> [options]   validates first; refuses to write on errors unless --force
   h5-offline diff <old.zip> <new.zip> [--format text|json|markdown] [--delta-out <delta.zip>]
                                                      what changed between two package zips; --delta-out
                                                      writes the added/changed files plus removed.txt
   h5-offline rules                                   lists the rules
+`
 
+/** Shown before HELP for `h5-offline <command> --help`: what the command takes, and what it does not. */
+export const COMMAND_HELP: Record<'validate' | 'pack' | 'diff' | 'rules', string> = {
+  validate: `h5-offline validate <dir|zip> [options]
+  Checks a package folder (the ID folder, or a folder holding it), a build output (with --id) or a zip, and
+  reports the findings. Takes the package and report options below except --out and --force (pack's).
+`,
+  pack: `h5-offline pack <dir> --out <file.zip> [options]
+  Validates <dir> as validate does, then writes the upload zip (refused on errors unless --force or
+  --fail-on never). Takes every package and report option below.
+`,
+  diff: `h5-offline diff <old.zip> <new.zip> [--format text|json|markdown] [--delta-out <delta.zip>]
+  <old.zip> <new.zip>      two package zips (for a folder, run pack first)
+  --format text|json|markdown
+                           text (default); json: {old, new, delta, counts, added, removed, changed, renamed,
+                           byType, growers, skipped}; markdown: the table the Action's summary shows
+  --delta-out <delta.zip>  also write the added/changed files plus removed.txt (the paths to delete): for your
+                           own update channel, not a package to upload
+  Takes no other option. Exit status 0 whatever changed; 2 bad usage or an unreadable zip.
+`,
+  rules: `h5-offline rules
+  Lists every rule: its id, default severity and what it checks. Takes no option and no argument.
+`
+}
+
+export const HELP = `h5-offline: validate and pack mPaaS H5 offline packages
+
+${USAGE}
 package:
   --type global|standard|auto      package type (default auto: from the layout)
   --layout auto|laid-out|build     whether <dir> holds the ID folder or a plain build output (default auto)

@@ -18,10 +18,10 @@ import { checkRuleSettings } from '../engine/run-rules.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { stringifyReport, toJsonReport } from '../report/json.js'
 import { sarifLocator, toSarif } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { formatText, plural } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
-import { HELP } from './help.js'
+import { COMMAND_HELP, HELP } from './help.js'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -39,8 +39,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const cmd = parseCli(argv)
-    if (cmd === 'help') {
-      io.stdout(HELP)
+    if (cmd.command === 'help') {
+      io.stdout(cmd.topic ? `${COMMAND_HELP[cmd.topic]}\n${HELP}` : HELP)
       return 0
     }
     if (cmd.command === 'diff') return await runDiff(cmd, io)
@@ -118,7 +118,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           : `h5-offline: note: the ${u.key} pattern ${JSON.stringify(u.pattern)} matches no file in ${cmd.location}, so it selects or leaves out nothing\n`
       )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
-      io.stderr(`not written: ${outcome.counts.error} error(s); fix them or pass --force\n`)
+      io.stderr(
+        `not written: ${plural(outcome.counts.error, 'error')}; fix ${outcome.counts.error === 1 ? 'it' : 'them'} or pass --force\n`
+      )
       return 1
     }
     return isFailing(outcome.counts, config.failOn) ? 1 : 0
@@ -135,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** `diff`: always exit 0 when both zips are read, whatever changed (budgets are the validator's business). */
 async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
-  const { diffZips, diffToJson, formatDiffMarkdown, formatDiffText, writeDeltaZip } =
+  const { deltaNotes, diffZips, diffToJson, formatDiffMarkdown, formatDiffText, writeDeltaZip } =
     await import('../diff/index.js')
   const newZip = path.resolve(io.cwd, cmd.newZip)
   const d = await diffZips(path.resolve(io.cwd, cmd.oldZip), newZip)
@@ -146,9 +148,11 @@ async function runDiff(cmd: DiffCommand, io: CliIo): Promise<number> {
       path.resolve(io.cwd, cmd.deltaOut),
       sourceDateEpoch(io.env)
     )
+    const { notes, warning } = deltaNotes(delta)
     io.stderr(
-      `wrote ${delta.path}: ${delta.files} added or changed files, ${delta.removed} in removed.txt (${delta.bytes} bytes)\n` +
-        leftOutNote(delta.leftOut)
+      `wrote ${delta.path}: ${plural(delta.files, 'added or changed file')}, ${delta.removed} in removed.txt (${plural(delta.bytes, 'byte')})\n` +
+        notes.map((n) => `${n}\n`).join('') +
+        (warning ? `h5-offline: warning: ${warning}\n` : '')
     )
   }
   if (cmd.format === 'json') io.stdout(JSON.stringify(diffToJson(d), null, 2) + '\n')
@@ -170,10 +174,4 @@ function setBy(layer: object, keyPath: readonly PropertyKey[]): boolean {
 
 function flagFor(key: string): string | undefined {
   return Object.hasOwn(FLAG_FOR_KEY, key) ? FLAG_FOR_KEY[key] : undefined
-}
-
-/** The files the delta left out, one per line (escaped: a name may hold anything). */
-function leftOutNote(leftOut: readonly string[]): string {
-  if (!leftOut.length) return ''
-  return `left out of the delta, as pack leaves them out (secrets, OS litter): ${leftOut.map((p) => JSON.stringify(p)).join(', ')}\n`
 }

@@ -173,13 +173,14 @@ export function parseConfig(
     const lines = result.error.issues.map((issue) => {
       const keyPath = pathOf(issue)
       const key = keyPath.length ? describeKey(keyPath) : 'configuration'
-      // the value refused, when it is short enough to quote (`OFF` for `off`)
+      // the value refused, when it is short enough to quote (`OFF` for `off`) and the message does not already
       const got =
         (issue.code === 'invalid_value' ||
           issue.code === 'custom' ||
           issue.code === 'invalid_format') &&
         typeof issue.input === 'string' &&
-        issue.input.length <= 80
+        issue.input.length <= 80 &&
+        !issue.message.includes(JSON.stringify(issue.input))
           ? `, got ${JSON.stringify(issue.input)}`
           : ''
       return `${key}: ${issue.message}${got}`

@@ -148,8 +148,11 @@ function walk(
       }
       issues.push({ rule: 'symlink', name, args: { target } })
     } else if (d.isDirectory()) {
-      entries.push({ name, kind: 'directory', size: 0 })
-      if (!OPAQUE_DIRS.has(d.name)) walk(full, name, entries, issues, maxEntries, identities)
+      if (OPAQUE_DIRS.has(d.name)) entries.push({ name, kind: 'directory', size: 0, opaque: true })
+      else {
+        entries.push({ name, kind: 'directory', size: 0 })
+        walk(full, name, entries, issues, maxEntries, identities)
+      }
     } else if (d.isFile()) {
       const st = fs.lstatSync(full)
       entries.push({ name, kind: 'file', size: st.size })

@@ -69,7 +69,11 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
   const directories = new Set<string>()
   for (const e of selected) {
     if (e.kind === 'file') files.push({ path: place(e.name), source: e.name, size: e.size })
-    else if (e.kind === 'directory') directories.add(place(e.name))
+    // A zip's folder entries are uploaded as they are. A folder on disk is packed only as the folder of a file
+    // (below), so an empty one is no part of the package and gets no findings: validate of the folder and of the
+    // zip pack makes from it agree. A folder never walked (.git) is kept: it is reported, not known to be empty.
+    else if (e.kind === 'directory' && (source.kind === 'zip' || e.opaque))
+      directories.add(place(e.name))
   }
   // Folders the placement creates (ID/www, ID/host/…) exist in the zip even though the source has no entry for them.
   for (const f of files) {
@@ -314,8 +318,21 @@ export function guessType(
   config: ResolvedConfig
 ): PackageType {
   const appWs = config.appId && config.workspace ? `${config.appId}_${config.workspace}` : undefined
-  for (const f of files) {
-    const segs = f.path.split('/')
+  return typeOfPaths(
+    files.map((f) => f.path),
+    id,
+    appWs
+  )
+}
+
+/** `guessType` on bare paths (a zip's names), for callers with no configuration: the diff. */
+export function typeOfPaths(
+  paths: Iterable<string>,
+  id: string | undefined,
+  appWs?: string
+): PackageType {
+  for (const p of paths) {
+    const segs = p.split('/')
     if (segs[0] !== id || segs.length < 4) continue
     if (!HOST_LIKE.test(segs[1])) continue
     const below = segs.slice(2, -1)

@@ -12,6 +12,8 @@ export interface SourceEntry {
   size: number
   /** Where a symlink points, as stored; never followed. */
   linkTarget?: string
+  /** A folder listed but never walked (`.git`): what it holds is unknown, so it is not known to be empty. */
+  opaque?: true
 }
 
 /** Something wrong with the container itself (a zip entry with `..`, a symlink), reported as a finding. */

@@ -10,7 +10,7 @@ import { DEFAULT_MTIME } from '../engine/pack.js'
 import { isJunk, isSensitive } from '../rules/util.js'
 import { directoryInputs, isCompressedMedia } from '../zip/entries.js'
 import { writeZip, type ZipInput } from '../zip/writer.js'
-import type { PackageDiff } from './diff.js'
+import { differentPackages, type PackageDiff } from './diff.js'
 
 /** The list of removed files in a delta zip, at its top level, one package path per line. */
 export const REMOVED_LIST = 'removed.txt'
@@ -24,11 +24,17 @@ export interface DeltaZip {
   removed: number
   /** Added or changed files left out, as pack leaves them out: secrets (`.env`, keys) and OS litter. */
   leftOut: string[]
+  /** The new zip's own top-level `removed.txt`, left out: the delta's list has that name. */
+  strayList: boolean
+  /** What makes the two zips two packages rather than two versions of one (`20171228 → 77777777`), if anything. */
+  differentPackages?: string
 }
 
 /**
  * An incremental update: the new zip's added and changed files (and renamed files under their new names) with
  * their folders, plus `removed.txt` listing the paths to delete (removed files and the old names of renamed ones).
+ * It is for a team's own update channel, not for the MDS console: `removed.txt` beside the ID folder makes it no
+ * package (single-root), and a partial package would replace the whole one on the phones.
  * Entries are streamed from the new zip (checked as they are read), nothing is extracted; the zip is reproducible
  * (fixed timestamps, sorted names).
  */
@@ -47,7 +53,10 @@ export async function writeDeltaZip(
   ]
   // What pack never writes, the delta never writes either, whatever the new zip holds (it may come from elsewhere).
   const dropped = (p: string) => isSensitive(p) || isJunk(p)
-  const take = candidates.filter((p) => !dropped(p))
+  // A stray removed.txt at the new zip's top (not a package file: beside the ID folder) would be a second entry of
+  // that name beside the delta's own list.
+  const strayList = candidates.includes(REMOVED_LIST)
+  const take = candidates.filter((p) => !dropped(p) && p !== REMOVED_LIST)
   const leftOut = candidates.filter(dropped).sort(cmp)
   const removed = [...diff.removed.map((f) => f.path), ...diff.renamed.map((r) => r.from)].sort(cmp)
   // One path per line: a name with a line break would read as two paths, the second maybe a file still shipped.
@@ -87,15 +96,37 @@ export async function writeDeltaZip(
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true })
     await assertOutputPath(out, 'delta-out', DELTA_OUTPUT)
     const zip = await writeZip(out, inputs, { mtime })
+    const other = differentPackages(diff)
     return {
       path: out,
       sha256: zip.sha256,
       bytes: zip.bytes,
       files: take.length,
       removed: removed.length,
-      leftOut
+      leftOut,
+      strayList,
+      ...(other && { differentPackages: other })
     }
   } finally {
     await source.close()
+  }
+}
+
+/** What the edges say about a delta beyond its counts: what was left out and why, and whether it is a real delta. */
+export function deltaNotes(delta: DeltaZip): { notes: string[]; warning?: string } {
+  const notes: string[] = []
+  if (delta.leftOut.length)
+    notes.push(
+      `left out of the delta, as pack leaves them out (secrets, OS litter): ${delta.leftOut.map((p) => JSON.stringify(p)).join(', ')}`
+    )
+  if (delta.strayList)
+    notes.push(
+      `left out of the delta: the new zip's own "${REMOVED_LIST}" at its top (beside the ID folder, so no file of the package), which would be a second entry beside the delta's list`
+    )
+  return {
+    notes,
+    ...(delta.differentPackages && {
+      warning: `the delta is between two different packages (${delta.differentPackages}), not two versions of one: applied to the old package it does not make the new one`
+    })
   }
 }

@@ -3,8 +3,9 @@ import fs from 'node:fs/promises'
 import { DEFAULT_LIMITS } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { cmp } from '../core/findings.js'
+import { typeOfPaths, type PackageType } from '../core/layout.js'
 import { openZipSource } from '../core/zip-source.js'
-import { hasHash, hashedKey } from './hashed-names.js'
+import { hashedName } from './hashed-names.js'
 
 /**
  * The difference between two package zips, read through the same zip source as validation (the central directory
@@ -75,8 +76,14 @@ export const GROWERS = 10
 /** Lists a zip and hashes every readable file. Throws (a UsageError for a damaged or unreadable zip) on bad input. */
 export async function listZip(zipPath: string): Promise<ZipListing> {
   const stat = await fs.stat(zipPath).catch(() => undefined)
-  if (!stat?.isFile())
-    throw new UsageError(`${zipPath} is not a zip file (it does not exist or is a folder)`, zipPath)
+  if (!stat) throw new UsageError(`${zipPath} does not exist: give a package zip`, zipPath)
+  if (stat.isDirectory())
+    throw new UsageError(
+      `${zipPath} is a folder, and diff compares zips: run h5-offline pack ${zipPath} --out <file.zip> first, then diff that zip`,
+      zipPath
+    )
+  if (!stat.isFile())
+    throw new UsageError(`${zipPath} is not a zip file (not a regular file)`, zipPath)
   const bytes = stat.size
   const source = await openZipSource(zipPath, {
     maxEntries: DEFAULT_LIMITS.entries,
@@ -161,7 +168,8 @@ export function diffListings(a: ZipListing, b: ZipListing): PackageDiff {
 
 /**
  * Removed and added names that share a hashed key (same folder, same name but for the build hash) are one file
- * renamed, when the key is unambiguous (one of each). Of the rest, a removed and an added file with identical
+ * renamed, when the key is unambiguous (one of each) and one of the two has a sure hash: `report_202401.csv` and
+ * `report_202402.csv`, or `user-Settings.svg` and `user-Profiles.svg`, are two files. Of the rest, a removed and an added file with identical
  * content (one of each) are a move.
  */
 function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipListing): Rename[] {
@@ -177,7 +185,11 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
     }
     return m
   }
-  const pair = (by: Rename['by'], key: (n: string) => string | undefined) => {
+  const pair = (
+    by: Rename['by'],
+    key: (n: string) => string | undefined,
+    accept: (from: string, to: string) => boolean = () => true
+  ) => {
     const taken = new Set(renames.flatMap((r) => [r.from, r.path]))
     const olds = group(
       removed.filter((n) => !taken.has(n)),
@@ -189,7 +201,7 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
     )
     for (const [k, from] of olds) {
       const to = news.get(k)
-      if (from.length !== 1 || to?.length !== 1) continue
+      if (from.length !== 1 || to?.length !== 1 || !accept(from[0], to[0])) continue
       const was = a.files.get(from[0])!
       const now = b.files.get(to[0])!
       renames.push({
@@ -200,7 +212,11 @@ function pairRenames(removed: string[], added: string[], a: ZipListing, b: ZipLi
       })
     }
   }
-  pair('hash-name', (n) => (hasHash(n) ? hashedKey(n) : undefined))
+  pair(
+    'hash-name',
+    (n) => hashedName(n)?.key,
+    (from, to) => Boolean(hashedName(from)?.sure || hashedName(to)?.sure)
+  )
   pair('content', (n) => (a.files.get(n) ?? b.files.get(n))!.sha256)
   return renames
 }
@@ -216,6 +232,8 @@ export interface ZipSummary {
   contentBytes: number
   /** The top folder every file is in (the package ID), when there is one. */
   id?: string
+  /** With an ID: global when its files are under `<host>/…/<appId>_<workspace>/`, as validate guesses it. */
+  type?: PackageType
 }
 
 function summary(l: ZipListing): ZipSummary {
@@ -227,12 +245,28 @@ function summary(l: ZipListing): ZipSummary {
     tops.add(name.includes('/') ? name.slice(0, name.indexOf('/')) : '')
   }
   const id = tops.size === 1 ? [...tops][0] || undefined : undefined
-  return { path: l.path, bytes: l.bytes, files: l.files.size, contentBytes, ...(id && { id }) }
+  return {
+    path: l.path,
+    bytes: l.bytes,
+    files: l.files.size,
+    contentBytes,
+    ...(id && { id, type: typeOfPaths(l.files.keys(), id) })
+  }
 }
 
-/** Two different package IDs: a diff (or a delta) between two packages, not two versions of one. */
+/**
+ * Two different package IDs, or a standard and a global package: a diff (or a delta) between two packages, not two
+ * versions of one. Names what differs: `20171228 → 77777777`, `standard → global`, or both.
+ */
 export function differentPackages(d: PackageDiff): string | undefined {
-  return d.old.id && d.new.id && d.old.id !== d.new.id ? `${d.old.id} → ${d.new.id}` : undefined
+  const { old: a, new: b } = d
+  if (!a.id || !b.id) return undefined
+  const ids = a.id !== b.id
+  const types = a.type !== undefined && b.type !== undefined && a.type !== b.type
+  if (ids && types) return `${a.id} ${a.type} → ${b.id} ${b.type}`
+  if (ids) return `${a.id} → ${b.id}`
+  if (types) return `${a.type} → ${b.type}`
+  return undefined
 }
 
 export function typeOf(p: string): string {

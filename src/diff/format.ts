@@ -1,5 +1,5 @@
 import { formatBytes } from '../core/bytes.js'
-import { visible } from '../report/text.js'
+import { plural, visible } from '../report/text.js'
 import { differentPackages, type PackageDiff } from './diff.js'
 
 export { formatBytes }
@@ -70,7 +70,7 @@ export function formatDiffText(d: PackageDiff): string {
     lines.push('by type:')
     for (const t of d.byType)
       lines.push(
-        `  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} files  ${formatBytes(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`
+        `  ${t.type.padEnd(8)} ${String(t.newFiles).padStart(5)} ${t.newFiles === 1 ? 'file ' : 'files'}  ${formatBytes(t.newBytes).padStart(10)}  ${formatDelta(t.delta)}`
       )
     lines.push('')
   }
@@ -81,7 +81,11 @@ export function formatDiffText(d: PackageDiff): string {
     lines.push('')
   }
   const skipped = d.skipped.old.length + d.skipped.new.length
-  if (skipped) lines.push(`${skipped} unreadable entries left out of the comparison`, '')
+  if (skipped)
+    lines.push(
+      `${plural(skipped, 'unreadable entry', 'unreadable entries')} left out of the comparison`,
+      ''
+    )
   return lines.join('\n')
 }
 
@@ -120,7 +124,11 @@ export function formatDiffMarkdown(d: PackageDiff, opts: MarkdownOptions = {}): 
   if (other) out.push(`> **Note:** two different packages (${other}), not two versions of one.`, '')
   // As in the text form: a clean diff must not hide entries it could not compare.
   const skipped = d.skipped.old.length + d.skipped.new.length
-  if (skipped) out.push(`${skipped} unreadable entries left out of the comparison.`, '')
+  if (skipped)
+    out.push(
+      `${plural(skipped, 'unreadable entry', 'unreadable entries')} left out of the comparison.`,
+      ''
+    )
   if (d.growers.length) {
     out.push(`${h}# Biggest growers`, '', '| File | Change | Size | |', '|---|--:|--:|---|')
     for (const g of d.growers)

@@ -4,45 +4,85 @@
  * hash-like parts of a name with `*`: two names with the same key in the same folder are one file, renamed.
  */
 
-/** A hash-like token: hex with a digit (6+), or base64url/alphanumeric (8+) with a digit, or Vite's 8 mixed-case letters. */
+/**
+ * How much a token looks like a build hash. `sure`: letters and digits, as hex (6+) or base64url (8+) hashes nearly
+ * always mix. `maybe`: the shapes a hash takes only now and then but words and dates take often: digits only
+ * (`202401`, a month; a hex hash with no letter) or Vite's 8 base64url characters drawn with no digit
+ * (`DiwrgTda`, but also `Settings`). A `maybe` pairs only with a `sure` (see `hashedName`).
+ */
+export function hashTokenKind(token: string): 'sure' | 'maybe' | undefined {
+  const digit = /\d/.test(token)
+  const letter = /[A-Za-z]/.test(token)
+  if (/^[0-9a-f]{6,64}$/.test(token) && digit) return letter ? 'sure' : 'maybe'
+  if (/^[A-Za-z0-9_-]{8,64}$/.test(token) && digit && letter) return 'sure'
+  if (/^[A-Za-z_-]{8}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token)) return 'maybe'
+  return undefined
+}
+
+/** Whether a token may be a build hash at all (`sure` or `maybe`). */
 export function isHashToken(token: string): boolean {
-  if (/^[0-9a-f]{6,64}$/.test(token) && /\d/.test(token)) return true
-  if (/^[A-Za-z0-9_-]{8,64}$/.test(token) && /\d/.test(token) && /[A-Za-z]/.test(token)) return true
-  // Vite/Rollup's default: 8 base64url characters, which may be letters only (`DiwrgTda`)
-  return /^[A-Za-z_-]{8}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token)
+  return hashTokenKind(token) !== undefined
 }
 
 /** The hash placeholder in keys; a character no file name from a zip we list can hold. */
 const HASH = '\u0000'
 
+export interface HashedName {
+  /** `dir/name` with every hash-like part replaced. */
+  key: string
+  /** Whether one of those parts is a `sure` hash. */
+  sure: boolean
+}
+
 /**
- * `dir/name` with every hash-like part of the base name replaced; the key equals the path when the name has none.
+ * `dir/name` with every hash-like part of the base name replaced, or undefined when the name has none.
  * Dot-separated parts after the first (but not the extension) are hashes when hash-like; a part may also end in
  * `-<hash>` or `_<hash>` (Vite's 8-character suffix, which may itself contain `-` or `_`, is tried first).
  */
-export function hashedKey(filePath: string): string {
+export function hashedName(filePath: string): HashedName | undefined {
   const slash = filePath.lastIndexOf('/')
   const dir = filePath.slice(0, slash + 1)
   const parts = filePath.slice(slash + 1).split('.')
-  if (parts.length < 2) return filePath
+  if (parts.length < 2) return undefined
   const ext = parts.pop()!
+  let found = false
+  let sure = false
+  const note = (kind: 'sure' | 'maybe') => {
+    found = true
+    sure ||= kind === 'sure'
+  }
   const key = parts.map((part, i) => {
-    if (i > 0 && isHashToken(part)) return HASH
-    return stripSuffixHash(part)
+    const kind = i > 0 ? hashTokenKind(part) : undefined
+    if (kind) {
+      note(kind)
+      return HASH
+    }
+    const suffix = suffixHash(part)
+    if (!suffix) return part
+    note(suffix.kind)
+    return `${part.slice(0, -suffix.length)}${HASH}`
   })
-  return `${dir}${key.join('.')}.${ext}`
+  return found ? { key: `${dir}${key.join('.')}.${ext}`, sure } : undefined
 }
 
-function stripSuffixHash(part: string): string {
+/** The `-<hash>` or `_<hash>` a part ends in: its length (without the separator) and kind. */
+function suffixHash(part: string): { length: number; kind: 'sure' | 'maybe' } | undefined {
   // Vite: `<name>-<8 base64url characters>`
-  if (part.length > 9 && part[part.length - 9] === '-' && isHashToken(part.slice(-8)))
-    return `${part.slice(0, -8)}${HASH}`
+  if (part.length > 9 && part[part.length - 9] === '-') {
+    const kind = hashTokenKind(part.slice(-8))
+    if (kind) return { length: 8, kind }
+  }
   const m = /^(.*[^-_])([-_])([A-Za-z0-9]+)$/.exec(part)
-  if (m && isHashToken(m[3])) return `${m[1]}${m[2]}${HASH}`
-  return part
+  const kind = m ? hashTokenKind(m[3]) : undefined
+  return kind ? { length: m![3].length, kind } : undefined
 }
 
-/** Whether the path has a hash-like part at all (only such names are paired by key). */
+/** `dir/name` with every hash-like part of the base name replaced; the path itself when the name has none. */
+export function hashedKey(filePath: string): string {
+  return hashedName(filePath)?.key ?? filePath
+}
+
+/** Whether the path has a hash-like part at all. */
 export function hasHash(filePath: string): boolean {
-  return hashedKey(filePath) !== filePath
+  return hashedName(filePath) !== undefined
 }

@@ -8,4 +8,4 @@ export {
   formatPercent
 } from './format.js'
 export { hashedKey, isHashToken } from './hashed-names.js'
-export { REMOVED_LIST, writeDeltaZip, type DeltaZip } from './delta.js'
+export { REMOVED_LIST, deltaNotes, writeDeltaZip, type DeltaZip } from './delta.js'

@@ -45,7 +45,7 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
     lines.push('')
   }
   const { error, warning, notice } = v.counts
-  const pkg = `${visible(v.pkg.id ?? '(no ID)')} (${v.pkg.type}, ${v.pkg.files.length} files)`
+  const pkg = `${visible(v.pkg.id ?? '(no ID)')} (${v.pkg.type}, ${plural(v.pkg.files.length, 'file')})`
   const failOn = opts.failOn ?? 'error'
   // ✗ when the run fails: warnings with fail-on warning, not errors with fail-on never
   const verdict = isFailing(v.counts, failOn) ? paint('error', '✗') : paint('ok', '✓')
@@ -55,14 +55,15 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
   )
   if (v.zip) {
     lines.push(
-      `  wrote ${visible(v.zip.path)} (${v.zip.files} files, ${v.zip.bytes} bytes, sha256 ${v.zip.sha256})`
+      `  wrote ${visible(v.zip.path)} (${plural(v.zip.files, 'file')}, ${plural(v.zip.bytes, 'byte')}, sha256 ${v.zip.sha256})`
     )
   }
   return lines.join('\n') + '\n'
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+/** `1 file`, `2 files`; `plural` gives the irregular form (`entry`, `entries`). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js'
-import { uploadedTopLevel } from './util.js'
+import { buildOutputAtTop, uploadedTopLevel } from './util.js'
 
 export default defineRule({
   id: 'single-root',
@@ -12,6 +12,8 @@ export default defineRule({
       : `"${a.name}" is a second top-level folder; the zip must hold only the package ID folder`,
   fix: 'Zip the ID folder itself (not its parent or its contents) and leave nothing else beside it.',
   check({ pkg, config }, report) {
+    // package-id-format names that cause once; a line per entry here would bury it
+    if (buildOutputAtTop(pkg, config.keepJunk)) return
     const top = uploadedTopLevel(pkg, config.keepJunk)
     if (top.length === 0) return
     const root =

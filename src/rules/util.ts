@@ -79,6 +79,21 @@ export function isPackageIdFolder(name: string): boolean {
   return PACKAGE_ID_PATTERN.test(name)
 }
 
+/**
+ * The first-level entries, when they are a build output's contents rather than a package: a page, script or
+ * stylesheet at the top and no 8-digit folder (`cd dist && zip -r ../site.zip .`). Each of them would otherwise be
+ * a finding of its own ("assets" is not an ID, "index.html" is a stray file) that hides the one cause.
+ */
+export function buildOutputAtTop(
+  pkg: PackageModel,
+  keepJunk: boolean
+): PackageModel['topLevel'] | undefined {
+  const top = uploadedTopLevel(pkg, keepJunk).filter((t) => !isJunk(t.name))
+  if (top.some((t) => t.kind === 'directory' && isPackageIdFolder(t.name))) return undefined
+  const web = top.some((t) => t.kind === 'file' && /\.(?:html?|m?js|css)$/i.test(t.name))
+  return web ? top : undefined
+}
+
 /** Every file and folder of the package, each folder once, for rules about names. */
 export function allPaths(pkg: PackageModel): string[] {
   return [...pkg.directories, ...pkg.files.map((f) => f.path)]

@@ -175,6 +175,7 @@ export async function writeZip(
 ): Promise<ZipResult> {
   const settings = resolveOptions(opts)
   inputs.forEach(validateInput)
+  refuseDuplicates(inputs)
   const tmpPath = `${outPath}.${randomBytes(6).toString('hex')}.tmp`
   const out = await OutputFile.create(tmpPath)
   const packer = new Packer(inputs, settings, tmpPath)
@@ -255,6 +256,21 @@ function validateInput(input: ZipInput): void {
     throw new RangeError(
       `zip: "${input.name}": size must be a non-negative integer, got ${input.size}`
     )
+  }
+}
+
+/**
+ * Two entries with one name make a zip that readers resolve differently (one keeps the first, another the last):
+ * a caller bug, refused before anything is written rather than shipped.
+ */
+function refuseDuplicates(inputs: readonly ZipInput[]): void {
+  const seen = new Set<string>()
+  for (const { name } of inputs) {
+    if (seen.has(name))
+      throw new Error(
+        `zip: two entries are named "${name}": a zip must not hold the same name twice`
+      )
+    seen.add(name)
   }
 }
 

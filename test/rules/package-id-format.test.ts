@@ -48,6 +48,40 @@ describe('package-id-format', () => {
     }
   })
 
+  it("says once that a zip holds a build output's contents at its top, and how to fix it", async () => {
+    const flat = zipOf([
+      { name: 'assets/app.js', data: 'x' },
+      { name: 'index.html', data: 'x' },
+      { name: 'favicon.ico', data: 'x' },
+      { name: 'img/a.png', data: 'x' }
+    ])
+    const found = await check(RULE, flat, { ...STANDARD_CONFIG, id: '20171228' })
+    expect(found.map((f) => [f.path, f.args])).toEqual([
+      [undefined, { buildOutput: 'assets/, favicon.ico, img/, …', source: 'zip', id: '20171228' }]
+    ])
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      "the zip holds a build output's contents at its top (assets/, favicon.ico, img/, …) where the 8-digit package ID folder should be: pack the build folder with `h5-offline pack <build-folder> --id 20171228 --out <file.zip>`, or zip the ID folder itself (`zip -r package.zip 20171228`, not `zip -r package.zip .` inside it)"
+    )
+    // single-root says nothing more: one cause, one finding
+    expect(await check('single-root', flat, STANDARD_CONFIG)).toEqual([])
+    // the same tree given as a laid-out folder
+    const tree = { 'index.html': 'x', 'assets/app.css': 'x' }
+    const laidOut = await check(RULE, tree, LAID_OUT)
+    expect(laidOut.map((f) => f.args.source)).toEqual(['folder'])
+    expect(messageOf(RULE, laidOut[0]!.args)).toContain(
+      'validate it as the build output it is (without --layout laid-out, with --id)'
+    )
+    // an ID folder at the top is a package, stray files and all: single-root names them
+    const stray = zipOf([
+      { name: 'index.html', data: 'x' },
+      { name: '20171228/www/index.html', data: 'x' }
+    ])
+    expect(await check(RULE, stray, STANDARD_CONFIG)).toEqual([])
+    expect((await check('single-root', stray, STANDARD_CONFIG)).map((f) => f.path)).toEqual([
+      'index.html'
+    ])
+  })
+
   it('reports a zip whose top folder has 9 digits, with the count in the message', async () => {
     const found = await check(
       RULE,
@@ -60,8 +94,8 @@ describe('package-id-format', () => {
     )
   })
 
-  it('reports a package with files but no folder at the top', async () => {
-    const found = await check(RULE, { 'index.html': 'x' }, LAID_OUT)
+  it('reports a package with files but no folder at the top (and no page: that is a build output)', async () => {
+    const found = await check(RULE, { 'notes.txt': 'x' }, LAID_OUT)
     expect(found).toEqual([
       { severity: 'error', path: undefined, line: undefined, args: { name: '' } }
     ])
