@@ -604,6 +604,11 @@ describe('references into the global resource host', () => {
             }
           }
         ])
+        expect(
+          formatMessage({ rule: 'ref-case-mismatch', severity: 'error', args: found[1]!.args })
+        ).toBe(
+          `"https://${HOST}/${APP_WS}/V1/common.js" matches "https://${HOST}/${APP_WS}/v1/common.js" only ignoring case; the container matches global URLs exactly, so the phone fetches it from the network`
+        )
         // Global resources come from the global package, not the network.
         expect(refs.external).toEqual({})
       })

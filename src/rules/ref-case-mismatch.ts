@@ -7,7 +7,11 @@ export default referenceRule(
       'A reference matches a file of the package (or of the --global-package) only ignoring case.',
     defaultSeverity: 'error',
     message: (a) =>
-      `"${a.url}" matches "${a.actual}" only ignoring case; it works on a Mac and fails on the phone`,
+      `"${a.url}" matches "${a.actual}" only ignoring case; ` +
+      // A global resource is matched by its URL, not looked up on a disk that might ignore case.
+      (String(a.actual).startsWith('https://')
+        ? 'the container matches global URLs exactly, so the phone fetches it from the network'
+        : 'it works on a Mac and fails on the phone'),
     fix: 'Write the reference with the exact case of the file name.'
   },
   (ref) => ref.resolution.outcome === 'case-mismatch' && { actual: ref.resolution.caseTarget ?? '' }
