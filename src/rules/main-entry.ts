@@ -12,6 +12,8 @@ export default defineRule({
         return `main entry "${a.entry}" must start with "/" (a path from the ID folder, e.g. /www/index.html)`
       case 'missing':
         return `main entry "${a.entry}" is not a file of the package${a.suggestion ? `; did you mean ${a.suggestion}?` : ''}`
+      case 'global':
+        return `main entry "${a.entry}" is ignored: a global resource package has no pages (the console asks for a main entry of standard packages only)`
       case 'unset':
         return a.suggestion
           ? `no main entry configured; ${a.suggestion} is the likely one: set it in the MDS console and here`
@@ -22,6 +24,9 @@ export default defineRule({
   },
   fix: 'Give the main entry as a path from the ID folder starting with "/" (--main-entry /www/index.html), the same as in the MDS console.',
   check({ pkg, config }, report) {
+    // Given by mistake (a copied workflow), it would otherwise be dropped without a word.
+    if (pkg.type === 'global' && config.mainEntry)
+      return report({ severity: 'notice', args: { problem: 'global', entry: config.mainEntry } })
     if (pkg.type !== 'standard' || !pkg.id) return
     const id = pkg.id
     const relative = pkg.files

@@ -110,13 +110,13 @@ describe('main-entry', () => {
     ).toEqual([])
   })
 
-  it('never fires for a global package, which has no main entry', async () => {
-    expect(
-      await check(
-        RULE,
-        { [`20171228/${HOST}/${APP_WS}/v1/a.js`]: 'x' },
-        { mainEntry: '/nope.html' }
-      )
-    ).toEqual([])
+  it('for a global package, which has no main entry, only notes one given by mistake', async () => {
+    const global = { [`20171228/${HOST}/${APP_WS}/v1/a.js`]: 'x' }
+    expect(await check(RULE, global)).toEqual([])
+    const found = await check(RULE, global, { mainEntry: '/nope.html' })
+    expect(found.map((f) => [f.severity, f.args.problem])).toEqual([['notice', 'global']])
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      'main entry "/nope.html" is ignored: a global resource package has no pages (the console asks for a main entry of standard packages only)'
+    )
   })
 })
