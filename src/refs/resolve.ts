@@ -28,6 +28,8 @@ export interface Resolution {
   unsafeChars?: string
   /** global-relative: the absolute URL to write instead, when it is known. */
   absolute?: string
+  /** global-missing: the host the global package is served from, when the URL has another port. */
+  expectedHost?: string
 }
 
 /** Standard packages load from https://<ID>.<vhost>/; any origin no real site has stands in for it. */
@@ -112,6 +114,19 @@ export class ReferenceResolver {
         return { outcome: 'global-relative', target: resolved.href, absolute: resolved.href }
       return this.resolveGlobal(resolved)
     }
+    // The global host without its port (or with another): the container serves only the exact host.
+    if (
+      this.pkg.type === 'standard' &&
+      this.globalHost?.includes(':') &&
+      resolved.hostname === new URL(`https://${this.globalHost}/`).hostname &&
+      this.reachesGlobalFolder(lenientDecode(resolved.pathname))
+    ) {
+      return {
+        outcome: 'global-missing',
+        target: `https://${resolved.host}${lenientDecode(resolved.pathname)}`,
+        expectedHost: this.globalHost
+      }
+    }
     // Matching is on the decoded path: `a%20b.png` is the file `a b.png`; ?query and #hash play no part.
     const path = lenientDecode(resolved.pathname)
     let pkgPath: string
@@ -163,7 +178,6 @@ export class ReferenceResolver {
     return { outcome: 'global-missing', target: href }
   }
 
-  /** `../53E5279071442_test/common.js` from a standard page means the global host, reached the wrong way. */
   /** Where a relative path that reaches `<appId>_<workspace>/…` is served from: the configured global base + the rest. */
   private globalUrlFor(path: string): string | undefined {
     if (!this.globalHost) return undefined
@@ -173,6 +187,7 @@ export class ReferenceResolver {
     return `https://${this.globalHost}/${[...this.globalPrefix, ...segs.slice(at)].join('/')}`
   }
 
+  /** `../53E5279071442_test/common.js` from a standard page means the global host, reached the wrong way. */
   private reachesGlobalFolder(path: string): boolean {
     if (this.globalBasePath && path.startsWith(this.globalBasePath)) return true
     return path.split('/').some((s) => this.isAppWsFolder(s))

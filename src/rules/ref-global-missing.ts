@@ -1,4 +1,4 @@
-import { outcomeIs, referenceRule } from './ref-rule.js'
+import { referenceRule } from './ref-rule.js'
 
 export default referenceRule(
   {
@@ -6,8 +6,13 @@ export default referenceRule(
     description:
       'An absolute reference into the global host names no file of the given global package.',
     defaultSeverity: 'error',
-    message: (a) => `"${a.url}" is not a file of the global package given with --global-package`,
-    fix: 'Fix the URL or publish the file in the global resource package first.'
+    message: (a) =>
+      a.expectedHost
+        ? `"${a.url}" is on the global host with another port: global resources are served from https://${a.expectedHost}/ only`
+        : `"${a.url}" is not a file of the global package given with --global-package`,
+    fix: 'Fix the URL (the host with its port, as configured) or publish the file in the global resource package first.'
   },
-  outcomeIs('global-missing')
+  (ref) =>
+    ref.resolution.outcome === 'global-missing' &&
+    (ref.resolution.expectedHost ? { expectedHost: ref.resolution.expectedHost } : true)
 )

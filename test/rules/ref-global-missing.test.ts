@@ -41,4 +41,31 @@ describe('ref-global-missing', () => {
       })
     ).toEqual([])
   })
+
+  it('reports the global host written without its port (Apsara Stack), with or without --global-package', async () => {
+    const config = {
+      ...STANDARD_CONFIG,
+      checkReferences: true,
+      environment: 'apsara-stack' as const,
+      host: 'csmds.example.com:4432',
+      bucket: 'mdsbucket'
+    }
+    const url = `https://csmds.example.com/mcube/mdsbucket/${APP_WS}/v1/js/main.js`
+    const found = await check(RULE, page(url), config)
+    expect(found.map((f) => [f.severity, f.args.url, f.args.expectedHost])).toEqual([
+      ['error', url, 'csmds.example.com:4432']
+    ])
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      `"${url}" is on the global host with another port: global resources are served from https://csmds.example.com:4432/ only`
+    )
+    // the host with its port, or the same host's other pages, are not this
+    expect(
+      await check(
+        RULE,
+        page(`https://csmds.example.com:4432/mcube/mdsbucket/${APP_WS}/v1/js/main.js`),
+        config
+      )
+    ).toEqual([])
+    expect(await check(RULE, page('https://csmds.example.com/help/index.js'), config)).toEqual([])
+  })
 })
