@@ -272,6 +272,13 @@ describe('CLI', () => {
       /^h5-offline: --global-package .* is a plain build output, not a laid-out global package/
     )
     expect(plain.stderr).not.toMatch(/--app-id/)
+    // a standard package given by mistake: every global URL would read as missing, for no clear reason
+    const standard = writeTree({ '20171228/www/index.html': '<p>x</p>' })
+    const wrong = cli(['validate', site, '--global-package', standard])
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toBe(
+      `h5-offline: --global-package ${standard} is a standard package (its files are under 20171228/www/), not a global resource package, whose second-level folder is the host it is served from: give the zip MDS took, or the folder laid out as ID/<host>/…\n`
+    )
   })
 
   it('an empty folder is not packed and gets no findings: validate of the folder and of its zip agree', () => {

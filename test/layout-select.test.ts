@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanupTempDirs, validateTree } from './helpers/tree.js'
+import { cleanupTempDirs, validateTree, writeTree } from './helpers/tree.js'
 
 afterAll(cleanupTempDirs)
 
@@ -146,5 +146,28 @@ describe('layout detection', () => {
       '70000000/index.html'
     ])
     expect(v.findings).toEqual([])
+  })
+
+  it('lays a build out as standard when --main-entry or --global-package says it is one, app ID and workspace or not', async () => {
+    const build = { 'index.html': '<!doctype html>' }
+    const appWs = {
+      id: '20171228',
+      appId: '53E5279071442',
+      workspace: 'test',
+      checkReferences: false
+    }
+    expect((await validateTree(build, appWs)).pkg.type).toBe('global')
+    for (const extra of [
+      { mainEntry: '/www/index.html' },
+      {
+        globalPackage: writeTree({
+          [`20000001/mcube-prod.mpaascloud.com/53E5279071442_test/a.js`]: ''
+        })
+      }
+    ]) {
+      const v = await validateTree(build, { ...appWs, ...extra })
+      expect(v.pkg.type, JSON.stringify(extra)).toBe('standard')
+      expect(v.pkg.files.map((f) => f.path)).toEqual(['20171228/www/index.html'])
+    }
   })
 })

@@ -102,9 +102,7 @@ export function buildPackageModel(source: PackageSource, config: ResolvedConfig)
   const type = typeDeclared
     ? (config.type as PackageType)
     : mode === 'build'
-      ? config.appId
-        ? 'global'
-        : 'standard'
+      ? buildOutputType(config)
       : guessType(files, id, config)
   return {
     sourceKind: source.kind,
@@ -250,6 +248,17 @@ function laidOutPrefix(source: PackageSource): string {
   return hasIdFolder || !PACKAGE_ID_PATTERN.test(base) ? '' : base
 }
 
+/**
+ * The type of a build output given none. Either half of `<appId>_<workspace>` means a global package (the other
+ * half is then asked for, not ignored), unless the run names a main entry or a global package to check against:
+ * only a standard package has those, and the app ID and workspace then say where its global references point.
+ */
+function buildOutputType(config: ResolvedConfig): PackageType {
+  if (config.type !== 'auto') return config.type as PackageType
+  if (config.mainEntry || config.globalPackage) return 'standard'
+  return config.appId || config.workspace ? 'global' : 'standard'
+}
+
 function buildPrefix(config: ResolvedConfig): string {
   if (!config.id) {
     throw new UsageError(
@@ -257,13 +266,7 @@ function buildPrefix(config: ResolvedConfig): string {
       'id'
     )
   }
-  // Either half of `<appId>_<workspace>` means a global package: the other half is then asked for, not ignored.
-  const type =
-    config.type === 'auto'
-      ? config.appId || config.workspace
-        ? 'global'
-        : 'standard'
-      : config.type
+  const type = buildOutputType(config)
   if (type === 'standard') return [config.id, config.entryDir].filter(Boolean).join('/')
   return [config.id, ...globalBaseSegments(config), config.versionDir].filter(Boolean).join('/')
 }

@@ -49,6 +49,8 @@ export class ReferenceResolver {
   private readonly dirs: Set<string>
   /** The configured global resource host as a URL spells it (lower case, no default port). */
   private readonly globalHost: string | undefined
+  /** The configured host and the hosts of the --global-package: where global resources are served from. */
+  private readonly globalHosts = new Set<string>()
   private readonly globalBasePath: string
   private readonly appWs: string | RegExp
   /** Folders between the host and `<appId>_<workspace>` (prefix, bucket). */
@@ -68,6 +70,10 @@ export class ReferenceResolver {
     for (const f of pkg.files) this.lowerFiles.set(f.path.toLowerCase(), f.path)
     this.dirs = new Set(pkg.directories)
     this.globalHost = config.host ? hostOf(config.host) : undefined
+    // The global package given says where it is served from, whatever host is configured (an Apsara Stack domain,
+    // the legacy OSS host): its URLs are global ones too.
+    if (this.globalHost) this.globalHosts.add(this.globalHost)
+    for (const u of globalUrls ?? []) this.globalHosts.add(new URL(u).host)
     const expected = expectedAfterHost(config)
     this.appWs = expected[expected.length - 1]
     this.globalPrefix = expected.slice(0, -1) as string[]
@@ -109,7 +115,7 @@ export class ReferenceResolver {
     if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return undefined
     const hasScheme = SCHEME.test(url)
     // http and https reach the same files; the container matches on host and path.
-    if (this.pkg.type === 'standard' && resolved.host === this.globalHost) {
+    if (this.pkg.type === 'standard' && this.globalHosts.has(resolved.host)) {
       if (!hasScheme)
         return { outcome: 'global-relative', target: resolved.href, absolute: resolved.href }
       return this.resolveGlobal(resolved)
@@ -180,10 +186,13 @@ export class ReferenceResolver {
 
   /** Where a relative path that reaches `<appId>_<workspace>/…` is served from: the configured global base + the rest. */
   private globalUrlFor(path: string): string | undefined {
-    if (!this.globalHost) return undefined
     const segs = path.split('/')
     const at = segs.findIndex((s) => this.isAppWsFolder(s))
     if (at === -1) return undefined
+    // The global package knows the real URL, prefix and bucket included; else it is built from the configuration.
+    const tail = `/${segs.slice(at).join('/')}`
+    for (const u of this.globalUrls ?? []) if (u.endsWith(tail)) return u
+    if (!this.globalHost) return undefined
     return `https://${this.globalHost}/${[...this.globalPrefix, ...segs.slice(at)].join('/')}`
   }
 

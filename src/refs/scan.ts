@@ -277,6 +277,7 @@ export async function loadGlobalUrls(
     return await globalUrlsOf(location, config)
   } catch (e) {
     if (!(e instanceof UsageError)) throw e
+    if (e.subject === 'globalPackage') throw e
     // Errors about the source itself name it; the others come from laying out what is not laid out.
     const what =
       e.subject === location
@@ -299,6 +300,14 @@ async function globalUrlsOf(location: string, config: ResolvedConfig): Promise<S
       exclude: [],
       mainEntry: undefined
     })
+    // A standard package given by mistake (`ID/www/…`) would make every global URL "missing" for no clear reason.
+    const folders = new Set(model.files.map((f) => f.path.split('/')[1] ?? ''))
+    if (folders.size && ![...folders].some((f) => /[.:]/.test(f))) {
+      throw new UsageError(
+        `--global-package ${location} is a standard package (its files are under ${model.id}/${[...folders][0]}/), not a global resource package, whose second-level folder is the host it is served from: ${GLOBAL_PACKAGE_WANTED}`,
+        'globalPackage'
+      )
+    }
     return new Set(model.files.map((f) => servedUrlOf(f.path)))
   } finally {
     await source.close()

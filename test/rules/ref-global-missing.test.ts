@@ -68,4 +68,24 @@ describe('ref-global-missing', () => {
     ).toEqual([])
     expect(await check(RULE, page('https://csmds.example.com/help/index.js'), config)).toEqual([])
   })
+
+  it("takes the global package's own host as global: an Apsara Stack domain needs no --host", async () => {
+    const host = 'csmds.example.com:4432'
+    const global = writeTree({
+      [`20248888/${host}/mdss/mcube/bk/6B61A4E261539_sit/1.0.0/lib/common.js`]: ''
+    })
+    const base = `https://${host}/mdss/mcube/bk/6B61A4E261539_sit`
+    const config = { ...STANDARD_CONFIG, checkReferences: true, globalPackage: global }
+    expect(await check(RULE, page(`${base}/1.0.0/lib/common.js`), config)).toEqual([])
+    expect(
+      (await check(RULE, page(`${base}/2.0.0/lib/common.js`), config)).map((f) => f.args.url)
+    ).toEqual([`${base}/2.0.0/lib/common.js`])
+    // and a relative path into it is named, with the URL the global package really serves
+    const [relative] = await check(
+      'ref-global-relative',
+      page('../bk/6B61A4E261539_sit/1.0.0/lib/common.js'),
+      config
+    )
+    expect(relative!.args.absolute).toBe(`${base}/1.0.0/lib/common.js`)
+  })
 })
