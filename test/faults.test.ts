@@ -53,7 +53,7 @@ describe('an output folder that cannot be written', () => {
     ])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(
-      /cannot write .*notes\.txt\/p\.zip: the folder .*notes\.txt does not exist or is not writable/
+      /cannot write .*notes\.txt\/p\.zip: .*notes\.txt is a file, not a folder; nothing was written$/m
     )
     expect(r.stderr).not.toMatch(/staging|\.tmp/) // no internal file names in the message
     expect(fs.readdirSync(parent)).toEqual(['notes.txt'])

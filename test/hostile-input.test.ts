@@ -135,7 +135,9 @@ describe('symlinks: reported, never followed, never read into a report or a zip'
       path.join(out, 'p.zip')
     ])
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/not written: \d+ errors?; fix (it|them) or pass --force/)
+    expect(r.stderr).toMatch(
+      /^h5-offline: not written: \d+ errors?; fix (it|them), or pass --force \(or --fail-on never\)$/m
+    )
     expect(fs.readdirSync(out)).toEqual([])
     expectNoLeak(r.all)
   })

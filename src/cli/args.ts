@@ -147,7 +147,13 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | HelpCommand
       tokens: true
     })
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nRun h5-offline --help for the options.`)
+    // Node's own wording ends in advice about '--' that does not apply here, and leaves a quote open.
+    const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message)
+    throw new UsageError(
+      unknown
+        ? `unknown option ${unknown[1]}\nRun h5-offline --help for the options.`
+        : `${(e as Error).message}\nRun h5-offline --help for the options.`
+    )
   }
   refuseRepeated(parsed.tokens)
   const { values: v, positionals } = parsed

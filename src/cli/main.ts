@@ -119,7 +119,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
     if (cmd.command === 'pack' && !('zip' in outcome && outcome.zip)) {
       io.stderr(
-        `not written: ${plural(outcome.counts.error, 'error')}; fix ${outcome.counts.error === 1 ? 'it' : 'them'} or pass --force\n`
+        `h5-offline: not written: ${plural(outcome.counts.error, 'error')}; fix ${outcome.counts.error === 1 ? 'it' : 'them'}, or pass --force (or --fail-on never)\n`
       )
       return 1
     }

@@ -260,16 +260,17 @@ export function extensionOf(p: string): string {
 
 async function assertWritableDir(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out))
-  try {
-    // access() alone passes for a file: `--out notes.txt/p.zip` would fail later on a staging name
-    if (!(await fs.stat(dir)).isDirectory()) throw new Error('not a directory')
-    await fs.access(dir, fs.constants.W_OK)
-  } catch {
-    throw new UsageError(
-      `cannot write ${out}: the folder ${dir} does not exist or is not writable`,
-      'out'
-    )
-  }
+  // access() alone passes for a file: `--out notes.txt/p.zip` would fail later on a staging name
+  const st = await fs.stat(dir).catch(() => undefined)
+  const why = !st
+    ? `the folder ${dir} does not exist (create it first)`
+    : !st.isDirectory()
+      ? `${dir} is a file, not a folder`
+      : await fs.access(dir, fs.constants.W_OK).then(
+          () => undefined,
+          () => `the folder ${dir} is not writable`
+        )
+  if (why) throw new UsageError(`cannot write ${out}: ${why}; nothing was written`, 'out')
   // checked before the zip is written, not when the final rename replaces it
   await assertOutputPath(out, 'out')
 }
