@@ -4,7 +4,7 @@ import { allPaths, isAllowedSensitive, isSensitive } from './util.js'
 export default defineRule({
   id: 'sensitive-file',
   description:
-    '.env*, .git/, .npmrc, .htpasswd, .netrc and private keys (*.pem, *.key, id_rsa*) never ship.',
+    '.env*, .git/, .npmrc, .pypirc, .pgpass, .aws/, .htpasswd, .netrc, private keys and key stores (*.pem, *.key, id_rsa*, *.ppk, *.jks, *.keystore) never ship.',
   defaultSeverity: 'error',
   message: (a) =>
     `"${a.path}" looks like a secret; it would be readable on every phone (the packer never packs it)`,

@@ -9,5 +9,5 @@ export default sourceIssueRule({
     a.source === 'folder'
       ? `"${a.path}" has a backslash in its name, a folder separator on Windows; it is left out of the package`
       : `zip entry "${a.path}" is unsafe (${a.reason}); it was not read`,
-  fix: 'Rename files without backslashes, and build the zip from the folder with relative, forward-slash paths (h5-offline pack does).'
+  fix: 'Build the zip from the folder itself, with relative forward-slash paths and no ".." (h5-offline pack does); rename files that have a backslash in their name.'
 })
