@@ -824,3 +824,14 @@ describe('files named twice', () => {
     expect(fs.existsSync(same)).toBe(false)
   })
 })
+
+describe('budgets', () => {
+  it('notes that a zipped budget is not applied when validate reads a folder', () => {
+    const site = writeTree(GOOD)
+    const r = cli(['validate', site, '--budget-zipped', '1MiB', '--main-entry', '/www/index.html'])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      'h5-offline: note: the zipped size budget applies to a zip: pack checks it, or validate the zip itself\n'
+    )
+  })
+})

@@ -107,6 +107,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           failOn: config.failOn
         })
       )
+    // The zipped size of a folder is known once pack has written it; a budget set for it is not applied here.
+    if (
+      cmd.command === 'validate' &&
+      outcome.pkg.sourceKind === 'directory' &&
+      config.budgets.zipped !== undefined
+    )
+      io.stderr(
+        'h5-offline: note: the zipped size budget applies to a zip: pack checks it, or validate the zip itself\n'
+      )
     for (const key of outcome.pkg.ignoredPatterns ?? [])
       io.stderr(
         `h5-offline: note: the ${key} patterns do not apply to a zip, which is checked (and uploaded) whole; give the build folder to leave files out\n`
