@@ -50,6 +50,20 @@ describe('CLI', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain('✓ 20171228 (standard, 1 file): 0 errors')
     expect(r.stdout).toMatch(/wrote .*p\.zip \(1 file, \d+ bytes, sha256/)
+    // the package checked has 3 files; the zip says where the other 2 went
+    const junk = cli([
+      'pack',
+      writeTree({ 'index.html': '<p>x</p>', '.DS_Store': '', '.env': 'A=1' }),
+      '--id',
+      '20171228',
+      '--out',
+      path.join(tempDir(), 'p.zip'),
+      '--force'
+    ])
+    expect(junk.stdout).toContain('(standard, 3 files)')
+    expect(junk.stdout).toMatch(
+      /wrote .*p\.zip \(1 file, 2 left out: junk or secrets, \d+ bytes, sha256/
+    )
     const size = cli(['validate', writeTree(GOOD), '--budget-total', '5XB'])
     expect([size.status, size.stderr]).toEqual([
       2,

@@ -54,8 +54,10 @@ export function formatText(v: Validation & { zip?: PackedZip }, opts: TextOption
     `${verdict} ${pkg}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}${rule}`
   )
   if (v.zip) {
+    // The count above is of the package checked; junk and secrets never go in, so say where the difference went.
+    const leftOut = v.pkg.files.length - v.zip.files
     lines.push(
-      `  wrote ${visible(v.zip.path)} (${plural(v.zip.files, 'file')}, ${plural(v.zip.bytes, 'byte')}, sha256 ${v.zip.sha256})`
+      `  wrote ${visible(v.zip.path)} (${plural(v.zip.files, 'file')}${leftOut > 0 ? `, ${leftOut} left out: junk or secrets` : ''}, ${plural(v.zip.bytes, 'byte')}, sha256 ${v.zip.sha256})`
     )
   }
   return lines.join('\n') + '\n'
