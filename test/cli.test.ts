@@ -506,6 +506,56 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /symlink[\s\S]*20171228\/www\/passwd.*symbolic link to \/etc\/passwd/
     }
   ]
+  it('an Info.plist that is corrupt: one line naming it, none from the XML parser; UTF-16 and binary are read', () => {
+    const dir = tempDir('h5-plist-')
+    const file = (name: string) => path.join(dir, name)
+    fs.writeFileSync(file('bad.plist'), '<plist><dict><key>x')
+    python(
+      `import plistlib, sys
+d = {"CFBundleShortVersionString": "10.10", "Product Version": "10.10"}
+xml = plistlib.dumps(d)
+open(sys.argv[1], "wb").write(xml.decode().encode("utf-16"))
+b = plistlib.dumps(d, fmt=plistlib.FMT_BINARY)
+open(sys.argv[2], "wb").write(b[:-10])
+open(sys.argv[3], "wb").write(plistlib.dumps({**d, "Product Version": 10.10}, fmt=plistlib.FMT_BINARY))`,
+      file('utf16.plist'),
+      file('cut.plist'),
+      file('real.plist')
+    )
+    const run = (plist: string, ...flags: string[]) =>
+      cli([
+        'validate',
+        writeTree(GOOD),
+        '--main-entry',
+        '/www/index.html',
+        '--info-plist',
+        file(plist),
+        ...flags
+      ])
+    expect(run('bad.plist')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: ${file('bad.plist')} is not a valid Info.plist: the XML is malformed: unclosed xml tag(s): plist, dict, key (line 1)\n`
+    })
+    expect(run('cut.plist')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: ${file('cut.plist')} is not a valid Info.plist: the binary plist is damaged or cut short\n`
+    })
+    const utf16 = run('utf16.plist', '--ios-min-version', '10.2')
+    expect([utf16.status, utf16.stderr]).toEqual([0, ''])
+    expect(run('utf16.plist', '--ios-min-version', '10.10').stdout).toContain(
+      'the minimum iOS client version 10.10 is not lower than Product Version 10.10'
+    )
+    // the real 10.10 of a binary plist was read as "10.1": a false mismatch and a false ios-min-version error
+    const real = run('real.plist', '--ios-min-version', '10.2')
+    expect(real.status).toBe(0)
+    expect(real.stdout).toContain(
+      '"Product Version" in Info.plist must be a string, but it is a number (10.1): the minimum iOS version 10.2 cannot be compared with it'
+    )
+    expect(real.stdout).not.toContain('ios-version-mismatch')
+  })
+
   it('an output that is a FIFO, a link or a directory: refused, left as it was', () => {
     const dir = outDir()
     const fifo = path.join(dir, 'fifo')
