@@ -14,6 +14,8 @@ function cli(args: string[], cwd = process.cwd(), env: Record<string, string> = 
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
+    // a report of tens of thousands of findings is more than the 1 MiB default
+    maxBuffer: 64 * 1024 * 1024,
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
@@ -641,6 +643,54 @@ open(sys.argv[3], "wb").write(plistlib.dumps({**d, "Product Version": 10.10}, fm
     )
     expect(JSON.parse(fs.readFileSync(good, 'utf8')).version).toBe('2.1.0')
     expect(fs.readdirSync(dir).sort()).toEqual(['ok.sarif', 'report.sarif', 'victim.txt'])
+  })
+
+  it('--sarif locates files from the top of the git checkout, wherever in it the CLI runs; outside one, from the current folder', () => {
+    const sarifUri = (cwd: string) => {
+      const r = cli(['validate', 'dist', '--sarif', 'out.sarif', '--id', '20171228'], cwd)
+      expect(r.status, r.stderr).toBe(0)
+      const log = JSON.parse(fs.readFileSync(path.join(cwd, 'out.sarif'), 'utf8'))
+      const run = log.runs[0]
+      const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'name-url-unsafe')
+      return [
+        run.originalUriBaseIds['%SRCROOT%'].uri,
+        result.locations[0].physicalLocation.artifactLocation.uri
+      ]
+    }
+    const tree = { 'index.html': '<p>x</p>', 'img/a b.png': 'x' }
+    const repo = tempDir('h5-repo-')
+    fs.mkdirSync(path.join(repo, '.git'))
+    writeTree(tree, path.join(repo, 'apps/h5/dist'))
+    // code scanning maps URIs from the repository root: dist/… would point at a file it does not have
+    expect(sarifUri(path.join(repo, 'apps/h5'))).toEqual([
+      `file://${repo}/`,
+      'apps/h5/dist/img/a%20b.png'
+    ])
+    // a worktree or submodule has a .git file
+    const worktree = tempDir('h5-wt-')
+    fs.writeFileSync(path.join(worktree, '.git'), 'gitdir: /elsewhere\n')
+    writeTree(tree, path.join(worktree, 'h5/dist'))
+    expect(sarifUri(path.join(worktree, 'h5'))[1]).toBe('h5/dist/img/a%20b.png')
+    const plain = tempDir('h5-norepo-')
+    writeTree(tree, path.join(plain, 'h5/dist'))
+    expect(sarifUri(path.join(plain, 'h5'))).toEqual([`file://${plain}/h5/`, 'dist/img/a%20b.png'])
+  })
+
+  it('--sarif with more findings than code scanning takes: the 25,000 most severe, and a note on stderr', () => {
+    const dir = tempDir('h5-many-')
+    const www = path.join(dir, '20171228/www')
+    fs.mkdirSync(www, { recursive: true })
+    fs.writeFileSync(path.join(www, 'index.html'), '<p>x</p>')
+    for (let i = 0; i < 26_000; i++) fs.writeFileSync(path.join(www, `i@${i}.png`), '')
+    const sarif = path.join(tempDir(), 'h5.sarif')
+    const r = cli(['validate', dir, '--sarif', sarif, '--main-entry', '/www/index.html'])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      'h5-offline: note: 1,000 of 26,000 findings were left out of the SARIF file, which holds the 25,000 most severe (GitHub code scanning accepts no more per run); the JSON and text reports have them all\n'
+    )
+    const run = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0]
+    expect(run.results).toHaveLength(25_000)
+    expect(run.properties).toEqual({ resultsTotal: 26_000, resultsOmitted: 1_000 })
   })
 
   it('a report that cannot be written to standard output (a full disk): exit 2 and one line, not a stack trace', (ctx) => {
