@@ -139,6 +139,14 @@ describe('SARIF 2.1.0', () => {
     expect(ref.message.text.startsWith('20171228/www/index.html:1:')).toBe(true)
   })
 
+  it('gives no rule a name equal to its id, which SARIF forbids (multitool SARIF1001, case ignored)', async () => {
+    const { log } = await sarifFor(SITE)
+    const rules = log.runs[0].tool.driver.rules
+    for (const r of rules) expect(r.name?.toLowerCase(), r.id).not.toBe(r.id.toLowerCase())
+    expect(rules.find((r) => r.id === 'symlink')).not.toHaveProperty('name')
+    expect(rules.find((r) => r.id === 'ref-broken')?.name).toBe('RefBroken')
+  })
+
   it('keeps at most 25,000 results, the most severe first, and says in the run how many were left out', () => {
     // GitHub code scanning rejects a run with more than 25,000 results
     expect(SARIF_MAX_RESULTS).toBe(25_000)

@@ -50,7 +50,8 @@ export interface SarifOptions {
 export function toSarif(findings: readonly Finding[], opts: SarifOptions) {
   const rules = allRules.map((r) => ({
     id: r.id,
-    name: pascal(r.id),
+    // SARIF wants a name that differs from the id (multitool SARIF1001 ignores case): a one-word id has none
+    ...(pascal(r.id).toLowerCase() !== r.id.toLowerCase() && { name: pascal(r.id) }),
     shortDescription: { text: r.description },
     fullDescription: { text: `${r.description} ${r.fix}` },
     help: { text: r.fix, markdown: `${r.fix}\n\n[${r.id}](${ruleDocsUrl(r.id)})` },
