@@ -645,6 +645,20 @@ open(sys.argv[3], "wb").write(plistlib.dumps({**d, "Product Version": 10.10}, fm
     expect(fs.readdirSync(dir).sort()).toEqual(['ok.sarif', 'report.sarif', 'victim.txt'])
   })
 
+  it('--sarif into a folder that does not exist: refused before the work, naming the path given', () => {
+    const cwd = tempDir()
+    const r = cli(
+      ['validate', writeTree(GOOD), '--sarif', 'dir/x.sarif', '--main-entry', '/www/index.html'],
+      cwd
+    )
+    // the temp file's name (.x.sarif.<hash>.tmp) once stood in the message
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: cannot write --sarif dir/x.sarif: the folder ${path.join(cwd, 'dir')} does not exist or is not writable\n`
+    })
+  })
+
   it('--sarif locates files from the top of the git checkout, wherever in it the CLI runs; outside one, from the current folder', () => {
     const sarifUri = (cwd: string) => {
       const r = cli(['validate', 'dist', '--sarif', 'out.sarif', '--id', '20171228'], cwd)

@@ -5,6 +5,7 @@ import { parseConfig } from '../src/core/config.js'
 import { allRules, validatePackage } from '../src/engine/validate.js'
 import { ruleDocsUrl } from '../src/report/messages.js'
 import type { Finding } from '../src/core/findings.js'
+import { writeFileAtomic } from '../src/core/output-path.js'
 import { SARIF_MAX_RESULTS, sarifLocator, toSarif, type SarifLog } from '../src/report/sarif.js'
 import { craftZip } from './helpers/craft-zip.js'
 import { sarifValidator } from './helpers/sarif-schema.js'
@@ -190,5 +191,14 @@ describe('SARIF 2.1.0', () => {
     expect(all.runs[0].results).toHaveLength(25_000)
     expect(all.runs[0]).not.toHaveProperty('invocations')
     expect(all.runs[0]).not.toHaveProperty('properties')
+  })
+
+  it('a report that cannot be written names the file asked for, not the temp file beside it', async () => {
+    const file = path.join(tempDir('h5-sarif-w-'), 'gone', 'x.sarif')
+    const e = (await writeFileAtomic(file, '{}').catch(
+      (err: unknown) => err
+    )) as NodeJS.ErrnoException
+    expect(e.message).toBe(`the folder ${path.dirname(file)} does not exist`)
+    expect(e.code).toBe('ENOENT')
   })
 })

@@ -8,6 +8,7 @@ import { sourceDateEpoch } from '../core/source-date.js'
 import { withoutToolFiles } from '../core/tool-files.js'
 import {
   assertDistinctFiles,
+  assertFolderWritable,
   assertOutputPath,
   assertOutsidePackage,
   SARIF_OUTPUT,
@@ -64,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (sarifPath) {
       // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
       await assertOutputPath(sarifPath, '--sarif', SARIF_OUTPUT)
+      await assertFolderWritable(sarifPath, `--sarif ${cmd.sarif}`, '--sarif')
       if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
         await assertOutsidePackage(sarifPath, location, '--sarif', SARIF_OUTPUT)
     }
