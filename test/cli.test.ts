@@ -37,6 +37,10 @@ describe('CLI', () => {
     const help = cli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('h5-offline validate <dir|zip>')
+    // a bucket folder exists on the public cloud too (README: "bucket on either cloud")
+    expect(help.stdout).toMatch(
+      /--bucket <name> +HDFS\/AFS bucket folder before <appId>_<workspace> \(either cloud\)\n/
+    )
     for (const flag of ['-h', '-V']) expect(cli([flag]).status).toBe(0)
   })
 
