@@ -14,6 +14,8 @@ function cli(args: string[], cwd = process.cwd(), env: Record<string, string> = 
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
+    // a report of tens of thousands of findings is more than the 1 MiB default
+    maxBuffer: 64 * 1024 * 1024,
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
@@ -35,6 +37,10 @@ describe('CLI', () => {
     const help = cli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('h5-offline validate <dir|zip>')
+    // a bucket folder exists on the public cloud too (README: "bucket on either cloud")
+    expect(help.stdout).toMatch(
+      /--bucket <name> +HDFS\/AFS bucket folder before <appId>_<workspace> \(either cloud\)\n/
+    )
     for (const flag of ['-h', '-V']) expect(cli([flag]).status).toBe(0)
   })
 
@@ -528,6 +534,56 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
       message: /symlink[\s\S]*20171228\/www\/passwd.*symbolic link to \/etc\/passwd/
     }
   ]
+  it('an Info.plist that is corrupt: one line naming it, none from the XML parser; UTF-16 and binary are read', () => {
+    const dir = tempDir('h5-plist-')
+    const file = (name: string) => path.join(dir, name)
+    fs.writeFileSync(file('bad.plist'), '<plist><dict><key>x')
+    python(
+      `import plistlib, sys
+d = {"CFBundleShortVersionString": "10.10", "Product Version": "10.10"}
+xml = plistlib.dumps(d)
+open(sys.argv[1], "wb").write(xml.decode().encode("utf-16"))
+b = plistlib.dumps(d, fmt=plistlib.FMT_BINARY)
+open(sys.argv[2], "wb").write(b[:-10])
+open(sys.argv[3], "wb").write(plistlib.dumps({**d, "Product Version": 10.10}, fmt=plistlib.FMT_BINARY))`,
+      file('utf16.plist'),
+      file('cut.plist'),
+      file('real.plist')
+    )
+    const run = (plist: string, ...flags: string[]) =>
+      cli([
+        'validate',
+        writeTree(GOOD),
+        '--main-entry',
+        '/www/index.html',
+        '--info-plist',
+        file(plist),
+        ...flags
+      ])
+    expect(run('bad.plist')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: ${file('bad.plist')} is not a valid Info.plist: the XML is malformed: unclosed xml tag(s): plist, dict, key (line 1)\n`
+    })
+    expect(run('cut.plist')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: ${file('cut.plist')} is not a valid Info.plist: the binary plist is damaged or cut short\n`
+    })
+    const utf16 = run('utf16.plist', '--ios-min-version', '10.2')
+    expect([utf16.status, utf16.stderr]).toEqual([0, ''])
+    expect(run('utf16.plist', '--ios-min-version', '10.10').stdout).toContain(
+      'the minimum iOS client version 10.10 is not lower than Product Version 10.10'
+    )
+    // the real 10.10 of a binary plist was read as "10.1": a false mismatch and a false ios-min-version error
+    const real = run('real.plist', '--ios-min-version', '10.2')
+    expect(real.status).toBe(0)
+    expect(real.stdout).toContain(
+      '"Product Version" in Info.plist must be a string, but it is a number (10.1): the minimum iOS version 10.2 cannot be compared with it'
+    )
+    expect(real.stdout).not.toContain('ios-version-mismatch')
+  })
+
   it('an output that is a FIFO, a link or a directory: refused, left as it was', () => {
     const dir = outDir()
     const fifo = path.join(dir, 'fifo')
@@ -613,6 +669,68 @@ describe('bad input: a clear message, exit 2 or a finding, and nothing written',
     )
     expect(JSON.parse(fs.readFileSync(good, 'utf8')).version).toBe('2.1.0')
     expect(fs.readdirSync(dir).sort()).toEqual(['ok.sarif', 'report.sarif', 'victim.txt'])
+  })
+
+  it('--sarif into a folder that does not exist: refused before the work, naming the path given', () => {
+    const cwd = tempDir()
+    const r = cli(
+      ['validate', writeTree(GOOD), '--sarif', 'dir/x.sarif', '--main-entry', '/www/index.html'],
+      cwd
+    )
+    // the temp file's name (.x.sarif.<hash>.tmp) once stood in the message
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `h5-offline: cannot write --sarif dir/x.sarif: the folder ${path.join(cwd, 'dir')} does not exist or is not writable\n`
+    })
+  })
+
+  it('--sarif locates files from the top of the git checkout, wherever in it the CLI runs; outside one, from the current folder', () => {
+    const sarifUri = (cwd: string) => {
+      const r = cli(['validate', 'dist', '--sarif', 'out.sarif', '--id', '20171228'], cwd)
+      expect(r.status, r.stderr).toBe(0)
+      const log = JSON.parse(fs.readFileSync(path.join(cwd, 'out.sarif'), 'utf8'))
+      const run = log.runs[0]
+      const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'name-url-unsafe')
+      return [
+        run.originalUriBaseIds['%SRCROOT%'].uri,
+        result.locations[0].physicalLocation.artifactLocation.uri
+      ]
+    }
+    const tree = { 'index.html': '<p>x</p>', 'img/a b.png': 'x' }
+    const repo = tempDir('h5-repo-')
+    fs.mkdirSync(path.join(repo, '.git'))
+    writeTree(tree, path.join(repo, 'apps/h5/dist'))
+    // code scanning maps URIs from the repository root: dist/… would point at a file it does not have
+    expect(sarifUri(path.join(repo, 'apps/h5'))).toEqual([
+      `file://${repo}/`,
+      'apps/h5/dist/img/a%20b.png'
+    ])
+    // a worktree or submodule has a .git file
+    const worktree = tempDir('h5-wt-')
+    fs.writeFileSync(path.join(worktree, '.git'), 'gitdir: /elsewhere\n')
+    writeTree(tree, path.join(worktree, 'h5/dist'))
+    expect(sarifUri(path.join(worktree, 'h5'))[1]).toBe('h5/dist/img/a%20b.png')
+    const plain = tempDir('h5-norepo-')
+    writeTree(tree, path.join(plain, 'h5/dist'))
+    expect(sarifUri(path.join(plain, 'h5'))).toEqual([`file://${plain}/h5/`, 'dist/img/a%20b.png'])
+  })
+
+  it('--sarif with more findings than code scanning takes: the 25,000 most severe, and a note on stderr', () => {
+    const dir = tempDir('h5-many-')
+    const www = path.join(dir, '20171228/www')
+    fs.mkdirSync(www, { recursive: true })
+    fs.writeFileSync(path.join(www, 'index.html'), '<p>x</p>')
+    for (let i = 0; i < 26_000; i++) fs.writeFileSync(path.join(www, `i@${i}.png`), '')
+    const sarif = path.join(tempDir(), 'h5.sarif')
+    const r = cli(['validate', dir, '--sarif', sarif, '--main-entry', '/www/index.html'])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toBe(
+      'h5-offline: note: 1,000 of 26,000 findings were left out of the SARIF file, which holds the 25,000 most severe (GitHub code scanning accepts no more per run); the JSON and text reports have them all\n'
+    )
+    const run = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0]
+    expect(run.results).toHaveLength(25_000)
+    expect(run.properties).toEqual({ resultsTotal: 26_000, resultsOmitted: 1_000 })
   })
 
   it('a report that cannot be written to standard output (a full disk): exit 2 and one line, not a stack trace', (ctx) => {

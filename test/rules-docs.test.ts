@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { INPUT_FOR_KEY } from '../src/action/inputs.js'
 import { contentRules, packageRules } from '../src/rules/index.js'
 
 /**
@@ -86,6 +87,27 @@ describe('rule pages (docs/rules)', () => {
       expect(section(page, 'Configuration')).toContain(`${id}=`)
     }
   )
+
+  it('names the Action input of every setting a rule reads that has one', () => {
+    // size-budget's page once said the Action read budgets only from the config file
+    const missing: string[] = []
+    for (const id of ids) {
+      const settings = readPage(id).split(/^Settings this rule reads/m)[1]
+      if (!settings) continue
+      for (const item of settings.split(/^- /m).slice(1)) {
+        const key = /^`(\w+)/.exec(item)?.[1]
+        const input = key && INPUT_FOR_KEY[key]
+        // an item that says where to set it (a flag) says it for the Action too
+        if (
+          input &&
+          item.includes('`--') &&
+          !new RegExp(`Action( reads it from the)? \`${input}[\`:]`).test(item)
+        )
+          missing.push(`${id}.md: ${key} → ${input}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
 
   it('links every page it mentions to a page that exists', () => {
     const broken: string[] = []

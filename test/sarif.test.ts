@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../src/core/config.js'
 import { allRules, validatePackage } from '../src/engine/validate.js'
 import { ruleDocsUrl } from '../src/report/messages.js'
-import { sarifLocator, toSarif, type SarifLog } from '../src/report/sarif.js'
+import type { Finding } from '../src/core/findings.js'
+import { writeFileAtomic } from '../src/core/output-path.js'
+import { SARIF_MAX_RESULTS, sarifLocator, toSarif, type SarifLog } from '../src/report/sarif.js'
 import { craftZip } from './helpers/craft-zip.js'
 import { sarifValidator } from './helpers/sarif-schema.js'
 import { cleanupTempDirs, tempDir, writeTree } from './helpers/tree.js'
@@ -136,5 +138,67 @@ describe('SARIF 2.1.0', () => {
     expect(loc.uriBaseId).toBeUndefined()
     // The package path is in the message, since the location is the zip.
     expect(ref.message.text.startsWith('20171228/www/index.html:1:')).toBe(true)
+  })
+
+  it('gives no rule a name equal to its id, which SARIF forbids (multitool SARIF1001, case ignored)', async () => {
+    const { log } = await sarifFor(SITE)
+    const rules = log.runs[0].tool.driver.rules
+    for (const r of rules) expect(r.name?.toLowerCase(), r.id).not.toBe(r.id.toLowerCase())
+    expect(rules.find((r) => r.id === 'symlink')).not.toHaveProperty('name')
+    expect(rules.find((r) => r.id === 'ref-broken')?.name).toBe('RefBroken')
+  })
+
+  it('keeps at most 25,000 results, the most severe first, and says in the run how many were left out', () => {
+    // GitHub code scanning rejects a run with more than 25,000 results
+    expect(SARIF_MAX_RESULTS).toBe(25_000)
+    const finding = (severity: Finding['severity'], i: number): Finding => ({
+      rule: 'name-urlencode',
+      severity,
+      path: `20171228/www/i@${i}.png`,
+      args: {}
+    })
+    const findings = [
+      ...Array.from({ length: 25_990 }, (_, i) => finding('notice', i)),
+      ...Array.from({ length: 5 }, (_, i) => finding('warning', i)),
+      ...Array.from({ length: 5 }, (_, i) => finding('error', i))
+    ]
+    const root = tempDir('h5-sarif-cap-')
+    const log = toSarif(findings, { root, locate: () => ({ own: false }) })
+    expectValid(log)
+    const run = log.runs[0]
+    expect(run.results).toHaveLength(25_000)
+    expect(run.results.slice(0, 10).map((r) => r.level)).toEqual([
+      ...Array<string>(5).fill('error'),
+      ...Array<string>(5).fill('warning')
+    ])
+    // the report's order within a severity: the first notices
+    expect(run.results[10].properties).toEqual({ packagePath: '20171228/www/i@0.png' })
+    expect(run.properties).toEqual({ resultsTotal: 26_000, resultsOmitted: 1_000 })
+    expect(run.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: 'warning',
+            message: {
+              text: '1,000 of 26,000 findings were left out of the SARIF file, which holds the 25,000 most severe (GitHub code scanning accepts no more per run); the JSON and text reports have them all'
+            }
+          }
+        ]
+      }
+    ])
+    const all = toSarif(findings.slice(0, 25_000), { root, locate: () => ({ own: false }) })
+    expect(all.runs[0].results).toHaveLength(25_000)
+    expect(all.runs[0]).not.toHaveProperty('invocations')
+    expect(all.runs[0]).not.toHaveProperty('properties')
+  })
+
+  it('a report that cannot be written names the file asked for, not the temp file beside it', async () => {
+    const file = path.join(tempDir('h5-sarif-w-'), 'gone', 'x.sarif')
+    const e = (await writeFileAtomic(file, '{}').catch(
+      (err: unknown) => err
+    )) as NodeJS.ErrnoException
+    expect(e.message).toBe(`the folder ${path.dirname(file)} does not exist`)
+    expect(e.code).toBe('ENOENT')
   })
 })

@@ -13,7 +13,7 @@ import {
   type DeltaZip,
   type PackageDiff
 } from '../diff/index.js'
-import { sarifLocator, toSarif } from '../report/sarif.js'
+import { omittedMessage, sarifLocator, sarifOmitted, toSarif } from '../report/sarif.js'
 import { plural } from '../report/text.js'
 import { postCheckRun, planCheckRun, explainCheckRunError, CHECK_NAME } from './checks.js'
 import { commentBody, explainCommentError, upsertComment } from './comment.js'
@@ -68,12 +68,13 @@ export class GitHubSession {
   }
 }
 
+/** Writes the SARIF file; returns a note when it had to leave findings out (see SARIF_MAX_RESULTS). */
 export async function writeSarif(
   built: BuiltPackage,
   file: string,
   location: string,
   workspace: string
-): Promise<void> {
+): Promise<string | undefined> {
   const sarif = toSarif(built.result.findings, {
     root: workspace,
     locate: sarifLocator(built.result.pkg, location, built.sourceKind, workspace)
@@ -81,6 +82,8 @@ export async function writeSarif(
   // A folder that does not exist yet is made, as for `output`.
   await fs.mkdir(path.dirname(file), { recursive: true })
   await writeFileAtomic(file, JSON.stringify(sarif, null, 2) + '\n')
+  const omitted = sarifOmitted(built.result.findings.length)
+  return omitted > 0 ? omittedMessage(built.result.findings.length, omitted) : undefined
 }
 
 export type DiffOutcome =

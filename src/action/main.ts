@@ -64,8 +64,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     if (inputs.sarif) {
       try {
-        await p.writeSarif(built, inputs.sarif, inputs.location, workspace)
+        const leftOut = await p.writeSarif(built, inputs.sarif, inputs.location, workspace)
         core.info(`SARIF written to ${inputs.sarif}`)
+        if (leftOut) core.notice(leftOut, { title: 'SARIF results left out' })
       } catch (e) {
         problems.push(`Input "sarif": cannot write ${inputs.sarif}: ${(e as Error).message}`)
       }

@@ -42,7 +42,7 @@ package:
   --environment public-cloud|apsara-stack
   --host <host[:port]>             global resource host (public cloud default: mcube-prod.mpaascloud.com)
   --prefix <path>                  folders after the host (default none; mcube on Apsara Stack)
-  --bucket <name>                  HDFS/AFS bucket folder on Apsara Stack
+  --bucket <name>                  HDFS/AFS bucket folder before <appId>_<workspace> (either cloud)
   --entry-dir <name>               folder a standard build output goes in (default www; '' for ID/ itself)
   --version-dir <name>             version folder a global build output goes in
   --main-entry </www/index.html>   main entry as set in the MDS console

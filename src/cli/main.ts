@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfigInputs, parseConfig } from '../core/config.js'
@@ -7,6 +8,7 @@ import { sourceDateEpoch } from '../core/source-date.js'
 import { withoutToolFiles } from '../core/tool-files.js'
 import {
   assertDistinctFiles,
+  assertFolderWritable,
   assertOutputPath,
   assertOutsidePackage,
   SARIF_OUTPUT,
@@ -17,7 +19,7 @@ import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { stringifyReport, toJsonReport } from '../report/json.js'
-import { sarifLocator, toSarif } from '../report/sarif.js'
+import { omittedMessage, sarifLocator, sarifOmitted, toSarif } from '../report/sarif.js'
 import { formatText, plural } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
@@ -63,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (sarifPath) {
       // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
       await assertOutputPath(sarifPath, '--sarif', SARIF_OUTPUT)
+      await assertFolderWritable(sarifPath, `--sarif ${cmd.sarif}`, '--sarif')
       if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
         await assertOutsidePackage(sarifPath, location, '--sarif', SARIF_OUTPUT)
     }
@@ -90,13 +93,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           })
         : await validatePackage(location, config)
     if (sarifPath !== undefined) {
+      const root = repositoryRoot(io.cwd)
       const sarif = toSarif(outcome.findings, {
-        root: io.cwd,
-        locate: sarifLocator(outcome.pkg, location, outcome.pkg.sourceKind, io.cwd)
+        root,
+        locate: sarifLocator(outcome.pkg, location, outcome.pkg.sourceKind, root)
       })
       await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + '\n').catch((e: Error) => {
         throw new UsageError(`cannot write --sarif ${cmd.sarif}: ${e.message}`, '--sarif')
       })
+      const omitted = sarifOmitted(outcome.findings.length)
+      if (omitted > 0)
+        io.stderr(`h5-offline: note: ${omittedMessage(outcome.findings.length, omitted)}\n`)
     }
     if (cmd.format === 'json') io.stdout(stringifyReport(toJsonReport(outcome)) + '\n')
     else
@@ -141,6 +148,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const err = e as NodeJS.ErrnoException
     io.stderr(`h5-offline: ${err.message}${err.code ? ` (${err.code})` : ''}\n`)
     return 2
+  }
+}
+
+/**
+ * Code scanning reads SARIF paths from the repository root, wherever in the checkout the CLI was run: the nearest
+ * folder up from `cwd` holding `.git` (a folder, or a file in a worktree or submodule), else `cwd` itself.
+ */
+export function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(cwd)
   }
 }
 

@@ -213,8 +213,38 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
     await fs.rename(tmp, file)
   } catch (e) {
     await fs.rm(tmp, { force: true })
-    throw e
+    throw tempFileError(e, tmp, file)
   } finally {
     untrackTemp(tmp)
   }
+}
+
+/** The temp file's name is ours, not the user's: an error about it is told about the folder of the file asked for. */
+function tempFileError(e: unknown, tmp: string, file: string): unknown {
+  const { code, path: failed } = (e ?? {}) as NodeJS.ErrnoException
+  if (!code || failed !== tmp) return e
+  const dir = path.dirname(file)
+  const why =
+    code === 'ENOENT'
+      ? `the folder ${dir} does not exist`
+      : code === 'ENOTDIR'
+        ? 'a file is in the way of its folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? `the folder ${dir} is not writable`
+          : `${code} in the folder ${dir}`
+  return Object.assign(new Error(why, { cause: e }), { code })
+}
+
+/** Before the work, as for `--out`: a report file that could not be written would be found only at the end. */
+export async function assertFolderWritable(file: string, shown: string, subject: string) {
+  const dir = path.dirname(path.resolve(file))
+  const ok = await fs
+    .stat(dir)
+    .then((st) => st.isDirectory() && fs.access(dir, fs.constants.W_OK).then(() => true))
+    .catch(() => false)
+  if (!ok)
+    throw new UsageError(
+      `cannot write ${shown}: the folder ${dir} does not exist or is not writable`,
+      subject
+    )
 }

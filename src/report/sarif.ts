@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Finding, Severity } from '../core/findings.js'
+import { SEVERITY_RANK, type Finding, type Severity } from '../core/findings.js'
 import type { PackageModel } from '../core/layout.js'
 import { allRules } from '../engine/validate.js'
 import { VERSION } from '../version.js'
@@ -9,7 +9,7 @@ import { formatMessage, location, ruleDocsUrl } from './messages.js'
 /**
  * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every rule in `tool.driver.rules` (with its help
  * link and default level), one result per finding with a physical location relative to `%SRCROOT%` (the repository
- * root in the Action, the current directory in the CLI).
+ * root: GITHUB_WORKSPACE in the Action, the top of the git checkout around the current directory in the CLI).
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -17,6 +17,17 @@ export const SRCROOT = '%SRCROOT%'
 const INFORMATION_URI = 'https://github.com/h5-offline/h5-offline-action'
 
 export type SarifLevel = 'error' | 'warning' | 'note'
+
+/**
+ * GitHub code scanning rejects a run with more than 25,000 results (and shows the 5,000 most severe): past this,
+ * the most severe are kept and the run says how many were left out.
+ */
+export const SARIF_MAX_RESULTS = 25_000
+
+/** How many findings a SARIF file leaves out (0 when all fit), for the caller's note. */
+export function sarifOmitted(findings: number): number {
+  return Math.max(0, findings - SARIF_MAX_RESULTS)
+}
 
 export function sarifLevel(s: Severity): SarifLevel {
   return s === 'notice' ? 'note' : s
@@ -39,7 +50,8 @@ export interface SarifOptions {
 export function toSarif(findings: readonly Finding[], opts: SarifOptions) {
   const rules = allRules.map((r) => ({
     id: r.id,
-    name: pascal(r.id),
+    // SARIF wants a name that differs from the id (multitool SARIF1001 ignores case): a one-word id has none
+    ...(pascal(r.id).toLowerCase() !== r.id.toLowerCase() && { name: pascal(r.id) }),
     shortDescription: { text: r.description },
     fullDescription: { text: `${r.description} ${r.fix}` },
     help: { text: r.fix, markdown: `${r.fix}\n\n[${r.id}](${ruleDocsUrl(r.id)})` },
@@ -48,6 +60,14 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions) {
     properties: { tags: ['h5-offline'] }
   }))
   const index = new Map(rules.map((r, i) => [r.id, i]))
+  const omitted = sarifOmitted(findings.length)
+  const kept =
+    omitted === 0
+      ? findings
+      : // a stable sort: the report's own order stays within each severity
+        [...findings]
+          .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+          .slice(0, SARIF_MAX_RESULTS)
   const rootUri = pathToFileURL(opts.root).href.replace(/\/?$/, '/')
   return {
     $schema: SARIF_SCHEMA,
@@ -64,7 +84,21 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions) {
           }
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
-        results: findings.map((f) => {
+        ...(omitted > 0 && {
+          invocations: [
+            {
+              executionSuccessful: true,
+              toolExecutionNotifications: [
+                {
+                  level: 'warning' as const,
+                  message: { text: omittedMessage(findings.length, omitted) }
+                }
+              ]
+            }
+          ],
+          properties: { resultsTotal: findings.length, resultsOmitted: omitted }
+        }),
+        results: kept.map((f) => {
           const target = opts.locate(f)
           const where = f.path && !(target.own && target.file) ? `${location(f)}: ` : ''
           return {
@@ -82,6 +116,11 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions) {
 }
 
 export type SarifLog = ReturnType<typeof toSarif>
+
+export function omittedMessage(total: number, omitted: number): string {
+  const n = (x: number) => x.toLocaleString('en-US')
+  return `${n(omitted)} of ${n(total)} findings were left out of the SARIF file, which holds the ${n(SARIF_MAX_RESULTS)} most severe (GitHub code scanning accepts no more per run); the JSON and text reports have them all`
+}
 
 function physicalLocation(file: string, own: boolean, f: Finding) {
   const absolute = file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)

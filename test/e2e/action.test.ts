@@ -513,6 +513,31 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.outputs['artifact-id']).toBe('')
   })
 
+  test('SARIF keeps the 25,000 most severe of 26,000 findings (code scanning takes no more) and a notice says so', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const files: Record<string, string | Buffer> = { ...SITE }
+    for (let i = 0; i < 26_000; i++) files[`img/i@${i}.png`] = ''
+    const t = await setup(onTestFinished, files)
+    const r = await t.run({ ...INPUTS, 'upload-artifact': 'false', sarif: 'h5.sarif' })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'SARIF results left out',
+        message:
+          '1,000 of 26,000 findings were left out of the SARIF file, which holds the 25,000 most severe (GitHub code scanning accepts no more per run); the JSON and text reports have them all'
+      })
+    )
+    const run = JSON.parse(fs.readFileSync(path.join(t.workspace, 'h5.sarif'), 'utf8')).runs[0]
+    expect(run.results).toHaveLength(25_000)
+    // the Action's root stays GITHUB_WORKSPACE
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(
+      /^site\/img\//
+    )
+  })
+
   test('a zip as input: validated, copied to zip-path as is, uploaded; annotations point at the zip', async ({
     expect,
     onTestFinished

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { build, buildBinary } from 'plist'
+import { build, buildBinary, type PlistValue } from 'plist'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cleanupTempDirs, tempDir } from '../helpers/tree.js'
 import { STANDARD, STANDARD_CONFIG, check, messageOf } from './_helpers.js'
@@ -9,7 +9,7 @@ afterAll(cleanupTempDirs)
 
 const RULE = 'ios-min-version'
 
-function infoPlist(keys: Record<string, string>, binary = false): string {
+function infoPlist(keys: Record<string, PlistValue>, binary = false): string {
   const file = path.join(tempDir('h5-plist-'), 'Info.plist')
   fs.writeFileSync(file, binary ? Buffer.from(buildBinary(keys)) : build(keys))
   return file
@@ -72,6 +72,50 @@ describe('ios-min-version', () => {
     expect(messageOf(RULE, found[0].args)).toBe(
       'Info.plist has no "Product Version" key to compare the minimum iOS version 1.0.0 with'
     )
+  })
+
+  it('warns that a Product Version that is not dotted numbers is not a version, instead of comparing it', async () => {
+    const argsOf = async (productVersion: string) => {
+      const found = await run(productVersion, '1.0.0')
+      expect(found.map((f) => f.severity)).toEqual(['warning'])
+      return found[0].args
+    }
+    // an unexpanded build setting: the source Info.plist was given, not the built app's
+    const variable = await argsOf('$(MARKETING_VERSION)')
+    expect(variable).toEqual({ problem: 'variable', min: '1.0.0', product: '$(MARKETING_VERSION)' })
+    expect(messageOf(RULE, variable)).toBe(
+      "Product Version in Info.plist is $(MARKETING_VERSION), a build setting Xcode fills in when it builds the app, so the minimum iOS version 1.0.0 cannot be compared with it: give the built app's Info.plist (inside the .app), not the source one"
+    )
+    expect((await argsOf('${MARKETING_VERSION}')).problem).toBe('variable')
+    for (const product of ['', '10.2.0-beta', '10..2', 'v10']) {
+      expect(await argsOf(product)).toEqual({ problem: 'format', min: '1.0.0', product })
+    }
+    expect(messageOf(RULE, await argsOf(''))).toBe(
+      'Product Version "" in Info.plist is not a version (dotted numbers such as 10.2.0), so the minimum iOS version 1.0.0 cannot be compared with it'
+    )
+  })
+
+  it('warns that a Product Version of another type must be a string, naming the type (XML and binary)', async () => {
+    const argsOf = async (productVersion: PlistValue, binary = false) => {
+      const found = await check(RULE, STANDARD, {
+        ...STANDARD_CONFIG,
+        infoPlist: infoPlist({ 'Product Version': productVersion }, binary),
+        iosMinVersion: '1.0.0'
+      })
+      expect(found.map((f) => f.severity)).toEqual(['warning'])
+      return found[0].args
+    }
+    const integer = await argsOf(10)
+    expect(integer).toEqual({ problem: 'type', min: '1.0.0', type: 'an integer (10)' })
+    expect(messageOf(RULE, integer)).toBe(
+      '"Product Version" in Info.plist must be a string, but it is an integer (10): the minimum iOS version 1.0.0 cannot be compared with it'
+    )
+    expect((await argsOf(10.1)).type).toBe('a real (10.1)')
+    // a binary plist's real 10.10 reads as 10.1: never compared as if it were the string "10.1"
+    expect((await argsOf(10.1, true)).type).toBe('a number (10.1)')
+    expect((await argsOf({ v: '1.0' })).type).toBe('a dict')
+    expect((await argsOf(['1.0'], true)).type).toBe('an array')
+    expect((await argsOf(true)).type).toBe('a boolean')
   })
 
   it('refuses a minimum version without an Info.plist, and does nothing without a minimum version', async () => {
