@@ -118,6 +118,13 @@ describe('layout detection', () => {
     expect(v.findings.filter((f) => f.severity === 'error')).toEqual([])
     // without --id there is no other ID to prefer: the folder is read as the ID folder, as before
     expect((await validateTree(tree, { checkReferences: false })).pkg.mode).toBe('laid-out')
+    // a folder with a page or script of its own is a package with the wrong ID, whatever sits beside it
+    const wrongId = await validateTree(
+      { '20171229/index.html': '<p>x</p>', '20171229/app.js': '1', 'gulpfile.js': '' },
+      { id: '20171228', checkReferences: false }
+    )
+    expect(wrongId.pkg.mode).toBe('laid-out')
+    expect(wrongId.findings.map((f) => f.rule)).toContain('package-id-mismatch')
   })
 
   it('keeps a laid-out tree with a wrong ID and a stray page laid out: its ID folder holds www or a host', async () => {
@@ -148,7 +155,7 @@ describe('layout detection', () => {
     expect(v.findings).toEqual([])
   })
 
-  it('lays a build out as standard when --main-entry or --global-package says it is one, app ID and workspace or not', async () => {
+  it('lays a build out as standard when --global-package says it is one, app ID and workspace or not', async () => {
     const build = { 'index.html': '<!doctype html>' }
     const appWs = {
       id: '20171228',
@@ -157,8 +164,14 @@ describe('layout detection', () => {
       checkReferences: false
     }
     expect((await validateTree(build, appWs)).pkg.type).toBe('global')
+    // a main entry copied into a global package's workflow does not change the type: main-entry notes it
+    const copied = await validateTree(build, { ...appWs, mainEntry: '/www/index.html' })
+    expect(copied.pkg.type).toBe('global')
+    expect(copied.findings.map((f) => [f.rule, f.severity])).toContainEqual([
+      'main-entry',
+      'notice'
+    ])
     for (const extra of [
-      { mainEntry: '/www/index.html' },
       {
         globalPackage: writeTree({
           [`20000001/mcube-prod.mpaascloud.com/53E5279071442_test/a.js`]: ''

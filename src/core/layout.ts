@@ -219,8 +219,8 @@ function detectMode(source: PackageSource, config: ResolvedConfig): LayoutMode {
 
 /**
  * An 8-digit top folder that is part of a build output (`20240101/banner.png` beside `index.html`), not an ID
- * folder: the configured ID is another, a page or script sits beside it, and it holds neither the entry folder
- * (`www`) nor a host folder, as every laid-out package's ID folder does.
+ * folder: the configured ID is another, a page or script sits beside it, and it holds no page, script or
+ * stylesheet, no entry folder (`www`) and no host folder, one of which every laid-out package's ID folder has.
  */
 function isDateFolderOfBuild(
   source: PackageSource,
@@ -229,10 +229,13 @@ function isDateFolderOfBuild(
   config: ResolvedConfig
 ): boolean {
   if (idFolders.some((f) => f.name === config.id)) return false
-  if (!top.some((e) => e.kind === 'file' && /\.(html?|js|mjs|css)$/i.test(e.name))) return false
+  const isWeb = (name: string) => /\.(html?|js|mjs|css)$/i.test(name)
+  if (!top.some((e) => e.kind === 'file' && isWeb(e.name))) return false
   return !source.entries.some((e) => {
     const [first, second, ...rest] = e.name.split('/')
     if (second === undefined || !idFolders.some((f) => f.name === first)) return false
+    // Pages or scripts in it (`20171229/index.html`, files straight under the ID folder) make it a package.
+    if (e.kind === 'file' && isWeb(e.name)) return true
     const folder = rest.length > 0 || e.kind === 'directory'
     return folder && ((config.entryDir && second === config.entryDir) || HOST_LIKE.test(second))
   })
@@ -250,12 +253,13 @@ function laidOutPrefix(source: PackageSource): string {
 
 /**
  * The type of a build output given none. Either half of `<appId>_<workspace>` means a global package (the other
- * half is then asked for, not ignored), unless the run names a main entry or a global package to check against:
- * only a standard package has those, and the app ID and workspace then say where its global references point.
+ * half is then asked for, not ignored), unless the run names a global package to check against: only a standard
+ * package has one, and the app ID and workspace then say where its global references point.
  */
 function buildOutputType(config: ResolvedConfig): PackageType {
   if (config.type !== 'auto') return config.type as PackageType
-  if (config.mainEntry || config.globalPackage) return 'standard'
+  // Not a main entry: one copied into a global package's workflow is noted by main-entry, not taken as the type.
+  if (config.globalPackage) return 'standard'
   return config.appId || config.workspace ? 'global' : 'standard'
 }
 
