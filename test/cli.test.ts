@@ -954,6 +954,16 @@ describe('files named twice', () => {
     expect(fs.readFileSync(global, 'utf8')).toBe('not touched')
     expect(fs.readFileSync(config, 'utf8')).toBe('{"id":"20171228"}')
     expect(fs.existsSync(same)).toBe(false)
+    // the zip being validated is read too
+    const zip = path.join(dir, 'v.zip')
+    execFileSync('zip', ['-qr', zip, '20171228'], { cwd: writeTree(GOOD) })
+    const before = fs.readFileSync(zip)
+    const r = cli(['validate', zip, '--sarif', zip])
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      `h5-offline: --sarif ${zip} is the package file this run reads: writing it would replace it; give --sarif another file name\n`
+    ])
+    expect(fs.readFileSync(zip).equals(before)).toBe(true)
   })
 })
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import { UsageError } from '../core/errors.js'
 import path from 'node:path'
 import {
   assertDistinctFiles,
@@ -73,6 +74,18 @@ export async function checkPathInputs(
   // A baseline downloaded as `<id>.zip` and given as compare-to is what `output: <id>.zip` would write over, and
   // the step would then compare the new zip with itself.
   const baseline = inputs.compareTo && parseCompareTo(inputs.compareTo, workspace)
+  // The zip gets its default name (`<id>[_<version>].zip`) in an output folder: a baseline in that folder can be
+  // the very file written.
+  if (baseline && baseline.kind === 'path' && !plan.explicit) {
+    const [dir, outDir] = await Promise.all(
+      [path.dirname(baseline.path), plan.outDir].map((p) => fs.realpath(p).catch(() => path.resolve(p)))
+    )
+    if (dir === outDir)
+      throw new UsageError(
+        `${inputs.compareTo} is in the output folder ${inputs.output ?? plan.outDir}, where the new zip would be written over it: keep the baseline elsewhere, or give output a file name`,
+        'compare-to'
+      )
+  }
   await assertDistinctFiles([
     { path: plan.explicit, name: 'output', writes: true },
     { path: inputs.sarif, name: 'sarif', writes: true },

@@ -385,6 +385,17 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       expect(r.stdout).toContain(message)
       expect(r.outputs['zip-path'] ?? '').toBe('')
     }
+    // a baseline in the output folder, where the zip gets its default name
+    fs.mkdirSync(path.join(t.workspace, 'dl'))
+    fs.writeFileSync(path.join(t.workspace, 'dl/20171228.zip'), 'the previous release')
+    const inFolder = await t.run({ ...INPUTS, output: 'dl/', 'compare-to': 'dl/20171228.zip' })
+    expect(inFolder.code).toBe(1)
+    expect(inFolder.stdout).toContain(
+      `::error::Input "compare-to": dl/20171228.zip is in the output folder ${path.join(t.workspace, 'dl')}, where the new zip would be written over it`
+    )
+    expect(fs.readFileSync(path.join(t.workspace, 'dl/20171228.zip'), 'utf8')).toBe(
+      'the previous release'
+    )
     expect(fs.readFileSync(base, 'utf8')).toBe('the previous release')
     expect(fs.existsSync(path.join(t.workspace, 'out/p.zip'))).toBe(false)
     expect(t.fake.artifacts).toEqual([])
