@@ -299,6 +299,11 @@ describe('CLI', () => {
     expect(wrong.stderr).toBe(
       `h5-offline: --global-package ${standard} is a standard package (its files are under 20171228/www/), not a global resource package, whose second-level folder is the host it is served from: give the zip MDS took, or the folder laid out as ID/<host>/…\n`
     )
+    // files straight under the ID folder (--entry-dir '') are no host folder either
+    const flat = writeTree({ '20171228/index.html': '<p>x</p>', '20171228/app.js': '1' })
+    expect(cli(['validate', site, '--global-package', flat]).stderr).toContain(
+      `--global-package ${flat} is a standard package (its files are under 20171228/)`
+    )
   })
 
   it('an empty folder is not packed and gets no findings: validate of the folder and of its zip agree', () => {

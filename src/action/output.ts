@@ -78,7 +78,9 @@ export async function checkPathInputs(
   // the very file written.
   if (baseline && baseline.kind === 'path' && !plan.explicit) {
     const [dir, outDir] = await Promise.all(
-      [path.dirname(baseline.path), plan.outDir].map((p) => fs.realpath(p).catch(() => path.resolve(p)))
+      [path.dirname(baseline.path), plan.outDir].map((p) =>
+        fs.realpath(p).catch(() => path.resolve(p))
+      )
     )
     if (dir === outDir)
       throw new UsageError(

@@ -51,6 +51,8 @@ export class ReferenceResolver {
   private readonly globalHost: string | undefined
   /** The configured host and the hosts of the --global-package: where global resources are served from. */
   private readonly globalHosts = new Set<string>()
+  /** Those hosts by their name without the port, to tell a URL that has the wrong port. */
+  private readonly globalByHostname = new Map<string, string>()
   private readonly globalBasePath: string
   private readonly appWs: string | RegExp
   /** Folders between the host and `<appId>_<workspace>` (prefix, bucket). */
@@ -74,6 +76,7 @@ export class ReferenceResolver {
     // the legacy OSS host): its URLs are global ones too.
     if (this.globalHost) this.globalHosts.add(this.globalHost)
     for (const u of globalUrls ?? []) this.globalHosts.add(new URL(u).host)
+    for (const h of this.globalHosts) this.globalByHostname.set(new URL(`https://${h}/`).hostname, h)
     const expected = expectedAfterHost(config)
     this.appWs = expected[expected.length - 1]
     this.globalPrefix = expected.slice(0, -1) as string[]
@@ -120,17 +123,14 @@ export class ReferenceResolver {
         return { outcome: 'global-relative', target: resolved.href, absolute: resolved.href }
       return this.resolveGlobal(resolved)
     }
-    // The global host without its port (or with another): the container serves only the exact host.
-    if (
-      this.pkg.type === 'standard' &&
-      this.globalHost?.includes(':') &&
-      resolved.hostname === new URL(`https://${this.globalHost}/`).hostname &&
-      this.reachesGlobalFolder(lenientDecode(resolved.pathname))
-    ) {
+    // A global host with another port, or without its own: the container serves only the exact host.
+    const samePlace =
+      this.pkg.type === 'standard' ? this.globalByHostname.get(resolved.hostname) : undefined
+    if (samePlace && this.reachesGlobalFolder(lenientDecode(resolved.pathname))) {
       return {
         outcome: 'global-missing',
         target: `https://${resolved.host}${lenientDecode(resolved.pathname)}`,
-        expectedHost: this.globalHost
+        expectedHost: samePlace
       }
     }
     // Matching is on the decoded path: `a%20b.png` is the file `a b.png`; ?query and #hash play no part.
@@ -192,6 +192,12 @@ export class ReferenceResolver {
     // The global package knows the real URL, prefix and bucket included; else it is built from the configuration.
     const tail = `/${segs.slice(at).join('/')}`
     for (const u of this.globalUrls ?? []) if (u.endsWith(tail)) return u
+    // A file it lacks: its host and the folders before `<appId>_<workspace>` still say where it would be.
+    const folder = `/${segs[at]}/`
+    for (const u of this.globalUrls ?? []) {
+      const i = u.indexOf(folder)
+      if (i !== -1) return u.slice(0, i) + tail
+    }
     if (!this.globalHost) return undefined
     return `https://${this.globalHost}/${[...this.globalPrefix, ...segs.slice(at)].join('/')}`
   }

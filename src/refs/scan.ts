@@ -301,10 +301,13 @@ async function globalUrlsOf(location: string, config: ResolvedConfig): Promise<S
       mainEntry: undefined
     })
     // A standard package given by mistake (`ID/www/…`) would make every global URL "missing" for no clear reason.
-    const folders = new Set(model.files.map((f) => f.path.split('/')[1] ?? ''))
-    if (folders.size && ![...folders].some((f) => /[.:]/.test(f))) {
+    // Folders only: a file straight under the ID folder (`20171228/index.html`) has a dot but is no host.
+    const folders = new Set(
+      model.files.map((f) => f.path.split('/')).flatMap((s) => (s.length > 2 ? [s[1]!] : []))
+    )
+    if (model.files.length && ![...folders].some((f) => /[.:]/.test(f))) {
       throw new UsageError(
-        `--global-package ${location} is a standard package (its files are under ${model.id}/${[...folders][0]}/), not a global resource package, whose second-level folder is the host it is served from: ${GLOBAL_PACKAGE_WANTED}`,
+        `--global-package ${location} is a standard package (its files are under ${model.id}/${[...folders].map((f) => `${f}/`)[0] ?? ''}), not a global resource package, whose second-level folder is the host it is served from: ${GLOBAL_PACKAGE_WANTED}`,
         'globalPackage'
       )
     }

@@ -88,4 +88,31 @@ describe('ref-global-missing', () => {
     )
     expect(relative!.args.absolute).toBe(`${base}/1.0.0/lib/common.js`)
   })
+
+  it("knows the port from the global package alone, either way round, and builds a missing file's URL from it", async () => {
+    const global = writeTree({
+      '20000001/h5.intra.corp:8443/mcube/53E5279071442_prod/v1/common.js': ''
+    })
+    const config = { ...STANDARD_CONFIG, checkReferences: true, globalPackage: global }
+    const noPort = 'https://h5.intra.corp/mcube/53E5279071442_prod/v1/common.js'
+    expect((await check(RULE, page(noPort), config)).map((f) => f.args.expectedHost)).toEqual([
+      'h5.intra.corp:8443'
+    ])
+    const [relative] = await check(
+      'ref-global-relative',
+      page('../53E5279071442_prod/v1/gone.js'),
+      config
+    )
+    expect(relative!.args.absolute).toBe(
+      'https://h5.intra.corp:8443/mcube/53E5279071442_prod/v1/gone.js'
+    )
+    // configured without a port, written with one
+    const withPort = await check(RULE, page(`https://h5.intra.corp:8443/mcube/${APP_WS}/v1/a.js`), {
+      ...STANDARD_CONFIG,
+      checkReferences: true,
+      environment: 'apsara-stack' as const,
+      host: 'h5.intra.corp'
+    })
+    expect(withPort.map((f) => f.args.expectedHost)).toEqual(['h5.intra.corp'])
+  })
 })
