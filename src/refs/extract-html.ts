@@ -299,6 +299,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
           addUrlAttr(href, tag)
           if (found.length > before && rels.every((r) => COSMETIC_RELS.has(r)))
             found[before].cosmetic = true
+          if (found.length > before && rels.includes('stylesheet') && !rels.includes('alternate'))
+            found[before].stylesheet = true
         }
         const set = getAttr('imagesrcset')
         if (set !== undefined) addSrcset(set, tag)
@@ -467,6 +469,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     if (r.tag !== undefined) ref.tag = r.tag
     if (r.attr !== undefined) ref.attr = r.attr
     if (r.cosmetic) ref.cosmetic = true
+    if (r.stylesheet) ref.stylesheet = true
     if (r.placeholder) ref.placeholder = true
     return ref
   })

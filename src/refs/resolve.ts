@@ -76,7 +76,8 @@ export class ReferenceResolver {
     // the legacy OSS host): its URLs are global ones too.
     if (this.globalHost) this.globalHosts.add(this.globalHost)
     for (const u of globalUrls ?? []) this.globalHosts.add(new URL(u).host)
-    for (const h of this.globalHosts) this.globalByHostname.set(new URL(`https://${h}/`).hostname, h)
+    for (const h of this.globalHosts)
+      this.globalByHostname.set(new URL(`https://${h}/`).hostname, h)
     const expected = expectedAfterHost(config)
     this.appWs = expected[expected.length - 1]
     this.globalPrefix = expected.slice(0, -1) as string[]

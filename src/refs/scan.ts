@@ -14,7 +14,7 @@ import { assertGlobalPackageExists, GLOBAL_PACKAGE_WANTED } from '../core/locati
 
 export interface ScannedRef extends Pick<
   RawRef,
-  'url' | 'line' | 'column' | 'kind' | 'tag' | 'cosmetic'
+  'url' | 'line' | 'column' | 'kind' | 'tag' | 'cosmetic' | 'stylesheet'
 > {
   from: string
   /** The page's `<base href>`, when it changed where this reference resolves. */
@@ -119,6 +119,7 @@ export function createReferenceScanner(
         kind: ref.kind,
         ...(ref.tag && { tag: ref.tag }),
         ...(ref.cosmetic && { cosmetic: true }),
+        ...(ref.stylesheet && { stylesheet: true }),
         ...(afterBase && { base: { url: applied!.url, line: applied!.line } }),
         resolution
       })

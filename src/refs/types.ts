@@ -49,6 +49,8 @@ export interface RawRef {
    * miss costs a request, not a blank page.
    */
   cosmetic?: boolean
+  /** HTML only: a `<link rel=stylesheet>`, which the page waits for (a preload or modulepreload is a hint). */
+  stylesheet?: boolean
   /**
    * HTML and CSS: the URL holds a template placeholder left unfilled (`{{ cdn }}/app.js`, `<%= BASE_URL %>`), which
    * the browser requests as it is written; not resolved. Not set inside `<template>`, whose copies a script fills.
@@ -97,5 +99,6 @@ export interface OffsetRef {
   tag?: string
   attr?: string
   cosmetic?: boolean
+  stylesheet?: boolean
   placeholder?: boolean
 }

@@ -4,7 +4,7 @@ export default referenceRule(
   {
     id: 'ref-placeholder',
     description:
-      'A reference in HTML/CSS is a template placeholder left unfilled ({{ }}, <% %>, ${}); it is requested as written.',
+      'A reference in HTML/CSS is a template placeholder left unfilled ({{ }}, <% %>, ${}); it is requested as written (an error in a script src or stylesheet link).',
     defaultSeverity: 'warning',
     message: (a) =>
       `"${a.url}" is a template placeholder left in the file: the page is served as it is, so the phone requests this text literally`,
@@ -13,5 +13,5 @@ export default referenceRule(
   outcomeIs('placeholder'),
   // A script or stylesheet is fetched as the page is parsed, before any script could fill it: the app never starts,
   // or shows unstyled. Elsewhere a framework may still bind the attribute.
-  (ref) => (ref.tag === 'script' || (ref.tag === 'link' && !ref.cosmetic) ? 'error' : undefined)
+  (ref) => (ref.tag === 'script' || ref.stylesheet ? 'error' : undefined)
 )

@@ -16,7 +16,9 @@ describe('ref-placeholder', () => {
         '<link rel="icon" href="<%= BASE_URL %>favicon.ico">',
         '<script src="{{ cdn }}/app.js"></script>',
         '<link rel="stylesheet" href="<%= BASE_URL %>css/app.css">',
-        '<img src="{{ logo }}">'
+        '<img src="{{ logo }}">',
+        // hints, not what the page waits for
+        '<link rel="preload" as="image" href="{{ cdn }}/hero.png"><link rel="modulepreload" href="{{ cdn }}/m.js">'
       ].join('\n')
     }
     const found = await check(RULE, tree, REFS)
@@ -25,7 +27,9 @@ describe('ref-placeholder', () => {
       ['error', 3, '{{ cdn }}/app.js'],
       ['error', 4, '<%= BASE_URL %>css/app.css'],
       ['warning', 2, '<%= BASE_URL %>favicon.ico'],
-      ['warning', 5, '{{ logo }}']
+      ['warning', 5, '{{ logo }}'],
+      ['warning', 6, '{{ cdn }}/hero.png'],
+      ['warning', 6, '{{ cdn }}/m.js']
     ])
     expect(messageOf(RULE, found[0]!.args)).toBe(
       '"{{ cdn }}/app.js" is a template placeholder left in the file: the page is served as it is, so the phone requests this text literally'
