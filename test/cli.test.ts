@@ -982,3 +982,19 @@ describe('budgets', () => {
     )
   })
 })
+
+describe('help and missing values', () => {
+  it('takes help <command> as <command> --help, and names a flag that lacks its value', () => {
+    const help = cli(['help', 'validate'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toBe(cli(['validate', '--help']).stdout)
+    const missing = cli(['validate', writeTree(GOOD), '--version'])
+    expect([missing.status, missing.stderr]).toEqual([
+      2,
+      'h5-offline: --version needs a value (the package version, e.g. --version 1.0.0.0; h5-offline --version alone prints the tool version)\nRun h5-offline --help for the options.\n'
+    ])
+    expect(cli(['validate', writeTree(GOOD), '--id']).stderr).toMatch(
+      /^h5-offline: --id needs a value\n/
+    )
+  })
+})

@@ -148,15 +148,26 @@ export function parseCli(argv: string[]): CliCommand | DiffCommand | HelpCommand
     })
   } catch (e) {
     // Node's own wording ends in advice about '--' that does not apply here, and leaves a quote open.
-    const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message)
+    const message = (e as Error).message
+    const unknown = /^Unknown option '([^']+)'/.exec(message)
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)
     throw new UsageError(
-      unknown
-        ? `unknown option ${unknown[1]}\nRun h5-offline --help for the options.`
-        : `${(e as Error).message}\nRun h5-offline --help for the options.`
+      (unknown
+        ? `unknown option ${unknown[1]}`
+        : missing
+          ? `${missing[1]} needs a value${missing[1] === '--version' ? ' (the package version, e.g. --version 1.0.0.0; h5-offline --version alone prints the tool version)' : ''}`
+          : message) + '\nRun h5-offline --help for the options.'
     )
   }
   refuseRepeated(parsed.tokens)
   const { values: v, positionals } = parsed
+  // `h5-offline help [command]`, as git and npm take it
+  if (positionals[0] === 'help' && positionals.length <= 2) {
+    const topic = positionals[1]
+    if (topic === undefined) return { command: 'help' }
+    if (['validate', 'pack', 'diff', 'rules'].includes(topic))
+      return { command: 'help', topic: topic as Command }
+  }
   const [command, location, ...rest] = positionals
   // Checked before --help: `h5-offline init --help` is a typo to report, not a request for help.
   if (

@@ -78,7 +78,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const out = cmd.command === 'pack' ? path.resolve(io.cwd, cmd.out!) : undefined
     await assertDistinctFiles([
       { path: out, name: '--out', writes: true },
-      { path: location, name: 'package', writes: false },
+      {
+        path: (await fs.stat(location).catch(() => undefined))?.isFile() ? location : undefined,
+        name: 'package',
+        writes: false
+      },
       { path: sarifPath, name: '--sarif', writes: true },
       { path: config.globalPackage, name: '--global-package', writes: false },
       { path: configFile, name: cmd.configFile ? '--config' : 'config', writes: false },

@@ -7,7 +7,7 @@ export default defineRule({
     'Global files sit in a version folder under <appId>_<workspace>/ (the server does not version them).',
   defaultSeverity: 'notice',
   message: (a) =>
-    `${a.count} file(s) sit directly in ${a.folder}/ (e.g. ${a.example}); without a version folder a new release overwrites what old pages use`,
+    `${a.count === 1 ? '1 file sits' : `${a.count} files sit`} directly in ${a.folder}/ (e.g. ${a.example}); without a version folder a new release overwrites what old pages use`,
   fix: 'Put files in a version folder such as <appId>_<workspace>/v1.2.0/ (--version-dir when laying out a build output).',
   check({ pkg, config }, report) {
     const expected = expectedAfterHost(config)

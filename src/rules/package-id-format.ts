@@ -54,7 +54,9 @@ export default defineRule({
         ? `${name.length} digits`
         : inner !== undefined && isPackageIdFolder(inner)
           ? `the ID folder "${inner}" is inside it: zip that folder itself`
-          : ''
+          : name === config.entryDir || /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(name)
+            ? `it is what goes inside the ID folder: the folder's contents were zipped, not the ID folder itself (zip -r package.zip ${config.id ?? '<ID>'})`
+            : ''
     report({ path: name, args: { name, hint } })
   }
 })

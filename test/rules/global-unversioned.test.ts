@@ -23,7 +23,7 @@ describe('global-unversioned', () => {
       }
     ])
     expect(messageOf(RULE, found[0].args)).toBe(
-      `2 file(s) sit directly in ${DIR}/ (e.g. common.css); without a version folder a new release overwrites what old pages use`
+      `2 files sit directly in ${DIR}/ (e.g. common.css); without a version folder a new release overwrites what old pages use`
     )
   })
 

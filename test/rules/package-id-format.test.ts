@@ -14,7 +14,7 @@ describe('package-id-format', () => {
     ['2017122', '7 digits'],
     ['201712281', '9 digits'],
     ['2017122820171228', 'a 16-digit ID is a mini-program, not an H5 offline package'],
-    ['www', '']
+    ['site', '']
   ])('reports the folder %s (hint: %s)', async (name, hint) => {
     const found = await check(RULE, { [`${name}/www/index.html`]: 'x' }, LAID_OUT)
     expect(found).toEqual([
@@ -91,6 +91,16 @@ describe('package-id-format', () => {
     expect(found).toHaveLength(1)
     expect(messageOf(RULE, found[0].args)).toBe(
       'the package folder "201712281" is not an 8-digit package ID (9 digits)'
+    )
+  })
+
+  it("says when the zip holds the ID folder's contents (www/ or a host folder at its top)", async () => {
+    const found = await check(RULE, zipOf([{ name: 'www/index.html', data: 'x' }]), {
+      ...STANDARD_CONFIG,
+      id: '20171228'
+    })
+    expect(messageOf(RULE, found[0]!.args)).toBe(
+      'the package folder "www" is not an 8-digit package ID (it is what goes inside the ID folder: the folder\'s contents were zipped, not the ID folder itself (zip -r package.zip 20171228))'
     )
   })
 
