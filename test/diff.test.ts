@@ -142,12 +142,14 @@ describe('diff of two package zips', () => {
       zipOf({
         [`${W}icons/user-Settings.svg`]: '<svg>settings</svg>',
         [`${W}data/report_202401.csv`]: 'jan',
+        [`${W}img/bg_750x1334.png`]: 'small',
         [`${W}assets/index-DiwrgTda.js`]: 'v1',
         [`${W}js/app.12345678.js`]: 'v1'
       }),
       zipOf({
         [`${W}icons/user-Profiles.svg`]: '<svg>profiles</svg>',
         [`${W}data/report_202402.csv`]: 'feb',
+        [`${W}img/bg_1125x2436.png`]: 'large',
         [`${W}assets/index-C9kq2ZxT.js`]: 'v2',
         [`${W}js/app.9b8e7d6c.js`]: 'v2'
       })
@@ -158,11 +160,13 @@ describe('diff of two package zips', () => {
     ])
     expect(d.added.map((f) => f.path.slice(W.length))).toEqual([
       'data/report_202402.csv',
-      'icons/user-Profiles.svg'
+      'icons/user-Profiles.svg',
+      'img/bg_1125x2436.png'
     ])
     expect(d.removed.map((f) => f.path.slice(W.length))).toEqual([
       'data/report_202401.csv',
-      'icons/user-Settings.svg'
+      'icons/user-Settings.svg',
+      'img/bg_750x1334.png'
     ])
   })
 
@@ -413,6 +417,18 @@ describe('the delta zip', () => {
       expect((await source.readFile('removed.txt')).toString()).toBe(`${W}gone.js\n`)
     } finally {
       await source.close()
+    }
+    // in another case it is the same file on a disk that ignores case
+    const upper = zipOf({ [`${W}index.html`]: 'v2', 'REMOVED.TXT': 'stray' })
+    const out2 = path.join(tempDir(), 'd.zip')
+    cli(['diff', a, upper, '--delta-out', out2])
+    const again = await openZipSource(out2, { maxEntries: 100, maxBytes: 1e6 })
+    try {
+      expect(
+        again.entries.map((e) => e.name.toLowerCase()).filter((n) => n === 'removed.txt')
+      ).toHaveLength(1)
+    } finally {
+      await again.close()
     }
   })
 

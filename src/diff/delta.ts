@@ -54,9 +54,10 @@ export async function writeDeltaZip(
   // What pack never writes, the delta never writes either, whatever the new zip holds (it may come from elsewhere).
   const dropped = (p: string) => isSensitive(p) || isJunk(p)
   // A stray removed.txt at the new zip's top (not a package file: beside the ID folder) would be a second entry of
-  // that name beside the delta's own list.
-  const strayList = candidates.includes(REMOVED_LIST)
-  const take = candidates.filter((p) => !dropped(p) && p !== REMOVED_LIST)
+  // that name beside the delta's own list; in another case, the same file on a disk that ignores case.
+  const isList = (p: string) => p.toLowerCase() === REMOVED_LIST
+  const strayList = candidates.some(isList)
+  const take = candidates.filter((p) => !dropped(p) && !isList(p))
   const leftOut = candidates.filter(dropped).sort(cmp)
   const removed = [...diff.removed.map((f) => f.path), ...diff.renamed.map((r) => r.from)].sort(cmp)
   // One path per line: a name with a line break would read as two paths, the second maybe a file still shipped.

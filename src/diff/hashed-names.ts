@@ -11,6 +11,8 @@
  * (`DiwrgTda`, but also `Settings`). A `maybe` pairs only with a `sure` (see `hashedName`).
  */
 export function hashTokenKind(token: string): 'sure' | 'maybe' | undefined {
+  // Image sizes (`bg_750x1334`, `icon-1125x2436`) mix letters and digits too, and name different files.
+  if (/^\d+x\d+$/.test(token)) return undefined
   const digit = /\d/.test(token)
   const letter = /[A-Za-z]/.test(token)
   if (/^[0-9a-f]{6,64}$/.test(token) && digit) return letter ? 'sure' : 'maybe'
