@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
-import { UsageError } from '../core/errors.js'
 import path from 'node:path'
+import { UsageError } from '../core/errors.js'
 import {
   assertDistinctFiles,
   assertOutputPath,
@@ -8,6 +8,7 @@ import {
   checkOutputDir,
   checkOutputFile,
   DELTA_OUTPUT,
+  realPath,
   SARIF_OUTPUT
 } from '../core/output-path.js'
 import type { ResolvedConfig } from '../core/config.js'
@@ -21,6 +22,8 @@ export interface OutputPlan {
   explicit?: string
   /** The folder the zip (or the default name) goes in; created by the step, not by the check. */
   outDir: string
+  /** `path` is a zip, copied as it is, not a folder to pack. */
+  zipSource: boolean
 }
 
 /**
@@ -56,10 +59,14 @@ export async function checkPathInputs(
     if (explicit) await assertOutputPath(explicit, 'out')
     // `output: dist/` with `path: dist` would leave a folder in the build output.
     if (packageFolder) await assertOutsidePackage(inputs.output, packageFolder, 'out')
-    plan = { explicit, outDir: explicit ? path.dirname(explicit) : inputs.output }
+    plan = {
+      explicit,
+      outDir: explicit ? path.dirname(explicit) : inputs.output,
+      zipSource: source.isFile()
+    }
     await checkOutputDir(plan.outDir, inputs.output, 'out')
   } else {
-    plan = { outDir: defaultOutputDir(tempDir, env.GITHUB_ACTION) }
+    plan = { outDir: defaultOutputDir(tempDir, env.GITHUB_ACTION), zipSource: source.isFile() }
   }
   if (inputs.sarif) {
     await checkOutputFile(inputs.sarif, 'sarif', SARIF_OUTPUT)
@@ -78,9 +85,7 @@ export async function checkPathInputs(
   // the very file written.
   if (baseline && baseline.kind === 'path' && !plan.explicit) {
     const [dir, outDir] = await Promise.all(
-      [path.dirname(baseline.path), plan.outDir].map((p) =>
-        fs.realpath(p).catch(() => path.resolve(p))
-      )
+      [path.dirname(baseline.path), plan.outDir].map(realPath)
     )
     if (dir === outDir)
       throw new UsageError(

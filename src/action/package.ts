@@ -54,14 +54,13 @@ export async function buildPackage(
 async function buildInto(
   inputs: ActionInputs,
   config: ResolvedConfig,
-  { explicit, outDir }: OutputPlan,
+  { explicit, outDir, zipSource }: OutputPlan,
   env: NodeJS.ProcessEnv
 ): Promise<BuiltPackage> {
   const force = config.failOn === 'never'
   const finalName = (id: string | undefined) =>
     explicit ?? path.join(outDir, defaultZipName(id, config.version, inputs.artifactName))
-  const zipInput = await isFile(inputs.location)
-  if (zipInput) {
+  if (zipSource) {
     const result = await validatePackage(inputs.location, config)
     const target = finalName(result.pkg.id)
     const byType = rawByType(result)
@@ -139,8 +138,4 @@ async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
   return hash.digest('hex')
-}
-
-async function isFile(p: string): Promise<boolean> {
-  return (await fs.stat(p).catch(() => undefined))?.isFile() ?? false
 }

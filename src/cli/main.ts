@@ -62,11 +62,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         : (flagFor(keyPath.join('.')) ?? flagFor(String(keyPath[0])) ?? `--${String(keyPath[0])}`)
     const location = path.resolve(io.cwd, cmd.location!)
     const sarifPath = cmd.sarif === undefined ? undefined : path.resolve(io.cwd, cmd.sarif)
+    const locationStat = await fs.stat(location).catch(() => undefined)
     if (sarifPath) {
       // checked before the work, as --out is: not a link, a device or a folder; not a file of the package
       await assertOutputPath(sarifPath, '--sarif', SARIF_OUTPUT)
       await assertFolderWritable(sarifPath, `--sarif ${cmd.sarif}`, '--sarif')
-      if ((await fs.stat(location).catch(() => undefined))?.isDirectory())
+      if (locationStat?.isDirectory())
         await assertOutsidePackage(sarifPath, location, '--sarif', SARIF_OUTPUT)
     }
     const parsed = parseConfig(mergeConfigInputs(fromFile, cmd.flags), describeKey)
@@ -78,11 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const out = cmd.command === 'pack' ? path.resolve(io.cwd, cmd.out!) : undefined
     await assertDistinctFiles([
       { path: out, name: '--out', writes: true },
-      {
-        path: (await fs.stat(location).catch(() => undefined))?.isFile() ? location : undefined,
-        name: 'package',
-        writes: false
-      },
+      { path: locationStat?.isFile() ? location : undefined, name: 'package', writes: false },
       { path: sarifPath, name: '--sarif', writes: true },
       { path: config.globalPackage, name: '--global-package', writes: false },
       { path: configFile, name: cmd.configFile ? '--config' : 'config', writes: false },

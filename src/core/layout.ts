@@ -47,6 +47,16 @@ export interface PackageModel {
 
 /** A dotted name, or a single label with a port (`intranet:8080`). */
 const HOST_LIKE = /^(?:[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?|[a-z0-9-]+:\d+)$/i
+
+/** Whether a folder name looks like a host, as the second level of a global package is. */
+export function isHostLike(name: string): boolean {
+  return HOST_LIKE.test(name)
+}
+
+/** A page, script or stylesheet: what a build output has at its top and a date folder of it has not. */
+export function isWebFile(name: string): boolean {
+  return /\.(?:html?|m?js|css)$/i.test(name)
+}
 const APP_WORKSPACE = /^[A-Za-z0-9]+_[A-Za-z0-9-]+$/
 
 /**
@@ -229,13 +239,12 @@ function isDateFolderOfBuild(
   config: ResolvedConfig
 ): boolean {
   if (idFolders.some((f) => f.name === config.id)) return false
-  const isWeb = (name: string) => /\.(html?|js|mjs|css)$/i.test(name)
-  if (!top.some((e) => e.kind === 'file' && isWeb(e.name))) return false
+  if (!top.some((e) => e.kind === 'file' && isWebFile(e.name))) return false
   return !source.entries.some((e) => {
     const [first, second, ...rest] = e.name.split('/')
     if (second === undefined || !idFolders.some((f) => f.name === first)) return false
     // Pages or scripts in it (`20171229/index.html`, files straight under the ID folder) make it a package.
-    if (e.kind === 'file' && isWeb(e.name)) return true
+    if (e.kind === 'file' && isWebFile(e.name)) return true
     const folder = rest.length > 0 || e.kind === 'directory'
     return folder && ((config.entryDir && second === config.entryDir) || HOST_LIKE.test(second))
   })

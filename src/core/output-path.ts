@@ -186,7 +186,7 @@ export async function assertDistinctFiles(files: readonly NamedFile[]): Promise<
 }
 
 /** The path with every link resolved; as given (absolute) when it does not exist yet. */
-function realPath(p: string): Promise<string> {
+export function realPath(p: string): Promise<string> {
   return fs.realpath(p).catch(() => path.resolve(p))
 }
 
@@ -235,14 +235,24 @@ function tempFileError(e: unknown, tmp: string, file: string): unknown {
   return Object.assign(new Error(why, { cause: e }), { code })
 }
 
+/**
+ * Why no file can be created in `dir` (missing, a file, read-only), or undefined when one can. access() alone passes
+ * for a file: `--out notes.txt/p.zip` would fail later, on a temp file's name.
+ */
+export async function folderProblem(dir: string): Promise<string | undefined> {
+  const st = await fs.stat(dir).catch(() => undefined)
+  if (!st) return `the folder ${dir} does not exist (create it first)`
+  if (!st.isDirectory()) return `${dir} is a file, not a folder`
+  return fs.access(dir, fs.constants.W_OK).then(
+    () => undefined,
+    () => `the folder ${dir} is not writable`
+  )
+}
+
 /** Before the work, as for `--out`: a report file that could not be written would be found only at the end. */
 export async function assertFolderWritable(file: string, shown: string, subject: string) {
   const dir = path.dirname(path.resolve(file))
-  const ok = await fs
-    .stat(dir)
-    .then((st) => st.isDirectory() && fs.access(dir, fs.constants.W_OK).then(() => true))
-    .catch(() => false)
-  if (!ok)
+  if (await folderProblem(dir))
     throw new UsageError(
       `cannot write ${shown}: the folder ${dir} does not exist or is not writable`,
       subject

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { trackTemp, untrackTemp } from '../core/temp-files.js'
-import { assertOutputPath, assertOutsidePackage } from '../core/output-path.js'
+import { assertOutputPath, assertOutsidePackage, folderProblem } from '../core/output-path.js'
 import { cmp, type Finding } from '../core/findings.js'
 import { buildPackageModel, type PackageFile } from '../core/layout.js'
 import type { PackageSource } from '../core/source.js'
@@ -259,17 +259,7 @@ export function extensionOf(p: string): string {
 }
 
 async function assertWritableDir(out: string): Promise<void> {
-  const dir = path.dirname(path.resolve(out))
-  // access() alone passes for a file: `--out notes.txt/p.zip` would fail later on a staging name
-  const st = await fs.stat(dir).catch(() => undefined)
-  const why = !st
-    ? `the folder ${dir} does not exist (create it first)`
-    : !st.isDirectory()
-      ? `${dir} is a file, not a folder`
-      : await fs.access(dir, fs.constants.W_OK).then(
-          () => undefined,
-          () => `the folder ${dir} is not writable`
-        )
+  const why = await folderProblem(path.dirname(path.resolve(out)))
   if (why) throw new UsageError(`cannot write ${out}: ${why}; nothing was written`, 'out')
   // checked before the zip is written, not when the final rename replaces it
   await assertOutputPath(out, 'out')

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../core/config.js'
 import { UsageError } from '../core/errors.js'
 import { buildPackageModel, type PackageModel } from '../core/layout.js'
+import { assertGlobalPackageExists, GLOBAL_PACKAGE_WANTED } from '../core/location.js'
 import type { PackageSource } from '../core/source.js'
 import { openPackageSource } from '../engine/open-source.js'
 import { cmp } from '../core/findings.js'
@@ -10,7 +11,6 @@ import { createExtractor, type Extractor } from './extractor.js'
 import { createClaimList, scanClaimed, scanRest, type ClaimTally } from './scan-claimed.js'
 import { ReferenceResolver, servedUrlOf, type Resolution } from './resolve.js'
 import type { BaseHref, ExtractedRefs, RawRef } from './types.js'
-import { assertGlobalPackageExists, GLOBAL_PACKAGE_WANTED } from '../core/location.js'
 
 export interface ScannedRef extends Pick<
   RawRef,
@@ -272,7 +272,6 @@ export async function loadGlobalUrls(
 ): Promise<Set<string>> {
   // Said of the global package, not of the package being checked: the advice the engine gives for a package
   // (--app-id, a missing path) would make the package being checked a global one.
-  const wanted = GLOBAL_PACKAGE_WANTED
   assertGlobalPackageExists(location)
   try {
     return await globalUrlsOf(location, config)
@@ -284,7 +283,10 @@ export async function loadGlobalUrls(
       e.subject === location
         ? `cannot be read (${e.message})`
         : 'is a plain build output, not a laid-out global package'
-    throw new UsageError(`--global-package ${location} ${what}: ${wanted}`, 'globalPackage')
+    throw new UsageError(
+      `--global-package ${location} ${what}: ${GLOBAL_PACKAGE_WANTED}`,
+      'globalPackage'
+    )
   }
 }
 

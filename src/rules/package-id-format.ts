@@ -1,4 +1,4 @@
-import type { PackageModel } from '../core/layout.js'
+import { isHostLike, type PackageModel } from '../core/layout.js'
 import { defineRule } from './types.js'
 import { buildOutputAtTop, isJunk, isPackageIdFolder, uploadedTopLevel } from './util.js'
 
@@ -54,7 +54,7 @@ export default defineRule({
         ? `${name.length} digits`
         : inner !== undefined && isPackageIdFolder(inner)
           ? `the ID folder "${inner}" is inside it: zip that folder itself`
-          : name === config.entryDir || /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(name)
+          : name === config.entryDir || isHostLike(name)
             ? `it is what goes inside the ID folder: the folder's contents were zipped, not the ID folder itself (zip -r package.zip ${config.id ?? '<ID>'})`
             : ''
     report({ path: name, args: { name, hint } })

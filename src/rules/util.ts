@@ -1,5 +1,5 @@
 import { PACKAGE_ID_PATTERN } from '../core/config.js'
-import { sourcePathOf, type PackageModel } from '../core/layout.js'
+import { isWebFile, sourcePathOf, type PackageModel } from '../core/layout.js'
 
 export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1)
@@ -90,7 +90,7 @@ export function buildOutputAtTop(
 ): PackageModel['topLevel'] | undefined {
   const top = uploadedTopLevel(pkg, keepJunk).filter((t) => !isJunk(t.name))
   if (top.some((t) => t.kind === 'directory' && isPackageIdFolder(t.name))) return undefined
-  const web = top.some((t) => t.kind === 'file' && /\.(?:html?|m?js|css)$/i.test(t.name))
+  const web = top.some((t) => t.kind === 'file' && isWebFile(t.name))
   return web ? top : undefined
 }
 
