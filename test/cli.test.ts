@@ -138,9 +138,24 @@ describe('CLI', () => {
         rule: 'name-url-unsafe',
         severity: 'warning',
         path: '20171228/www/a b.png',
-        message: expect.stringContaining('space')
+        message: expect.stringContaining('space'),
+        args: { name: 'a b.png', chars: 'space' }
       }
     ])
+  })
+
+  it("gives each JSON finding its message's data (args), e.g. a broken reference's URL and target", () => {
+    const dir = writeTree({
+      '20171228/www/index.html': '<!doctype html><script src="./gone.js"></script>'
+    })
+    const r = cli(['validate', dir, '--main-entry', '/www/index.html', '--format', 'json'])
+    expect(r.status).toBe(1)
+    const [finding] = JSON.parse(r.stdout).findings
+    expect(finding).toMatchObject({
+      rule: 'ref-broken',
+      line: 1,
+      args: { url: './gone.js', target: '20171228/www/gone.js' }
+    })
   })
 
   it('stops quietly when the reader of its output goes away (| head)', () => {

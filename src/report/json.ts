@@ -18,7 +18,9 @@ export function toJsonReport(v: Validation & { zip?: PackedZip }) {
       ...(f.file !== undefined && f.file !== f.path && { file: f.file }),
       ...(f.line !== undefined && { line: f.line }),
       ...(f.column !== undefined && { column: f.column }),
-      message: formatMessage(f)
+      message: formatMessage(f),
+      // the message's data (the URL, the file it points at, the limit…), so that scripts need not parse English
+      args: f.args
     })),
     counts: v.counts,
     ...(v.refs && {
