@@ -13,7 +13,13 @@ import {
   type DeltaZip,
   type PackageDiff
 } from '../diff/index.js'
-import { omittedMessage, sarifLocator, sarifOmitted, toSarif } from '../report/sarif.js'
+import {
+  omittedMessage,
+  repositoryRoot,
+  sarifLocator,
+  sarifOmitted,
+  toSarif
+} from '../report/sarif.js'
 import { plural } from '../report/text.js'
 import { postCheckRun, planCheckRun, explainCheckRunError, CHECK_NAME } from './checks.js'
 import { commentBody, explainCommentError, upsertComment } from './comment.js'
@@ -75,9 +81,10 @@ export async function writeSarif(
   location: string,
   workspace: string
 ): Promise<string | undefined> {
+  const root = repositoryRoot(location, workspace)
   const sarif = toSarif(built.result.findings, {
-    root: workspace,
-    locate: sarifLocator(built.result.pkg, location, built.sourceKind, workspace)
+    root,
+    locate: sarifLocator(built.result.pkg, location, built.sourceKind, root)
   })
   // A folder that does not exist yet is made, as for `output`.
   await fs.mkdir(path.dirname(file), { recursive: true })

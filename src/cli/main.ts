@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfigInputs, parseConfig } from '../core/config.js'
@@ -19,7 +18,13 @@ import { packPackage } from '../engine/pack.js'
 import { checkRuleSettings } from '../engine/run-rules.js'
 import { allRules, validatePackage } from '../engine/validate.js'
 import { stringifyReport, toJsonReport } from '../report/json.js'
-import { omittedMessage, sarifLocator, sarifOmitted, toSarif } from '../report/sarif.js'
+import {
+  omittedMessage,
+  repositoryRoot,
+  sarifLocator,
+  sarifOmitted,
+  toSarif
+} from '../report/sarif.js'
 import { formatText, plural } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { FLAG_FOR_KEY, parseCli, type DiffCommand } from './args.js'
@@ -150,17 +155,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const err = e as NodeJS.ErrnoException
     io.stderr(`h5-offline: ${err.message}${err.code ? ` (${err.code})` : ''}\n`)
     return 2
-  }
-}
-
-/**
- * Code scanning reads SARIF paths from the repository root, wherever in the checkout the CLI was run: the nearest
- * folder up from `cwd` holding `.git` (a folder, or a file in a worktree or submodule), else `cwd` itself.
- */
-export function repositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir
-    if (path.dirname(dir) === dir) return path.resolve(cwd)
   }
 }
 

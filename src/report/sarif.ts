@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { SEVERITY_RANK, type Finding, type Severity } from '../core/findings.js'
@@ -9,7 +10,7 @@ import { formatMessage, location, ruleDocsUrl } from './messages.js'
 /**
  * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every rule in `tool.driver.rules` (with its help
  * link and default level), one result per finding with a physical location relative to `%SRCROOT%` (the repository
- * root: GITHUB_WORKSPACE in the Action, the top of the git checkout around the current directory in the CLI).
+ * root: the top of the git checkout, see repositoryRoot).
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -173,5 +174,21 @@ export function sarifLocator(
     const created = under !== '' && f.path !== under && !f.path.startsWith(`${under}/`)
     if (created || f.file === '') return packageItself
     return { file: rel(path.join(packageLocation, f.file ?? f.path)), own: true }
+  }
+}
+
+/**
+ * Code scanning reads SARIF paths from the repository root: the nearest folder up from `from` holding `.git` (a
+ * folder, or a file in a worktree or submodule). The CLI looks up from the current directory and falls back to it;
+ * the Action looks up from the package, no higher than GITHUB_WORKSPACE, which it falls back to (a checkout into a
+ * subfolder of the workspace has its root there, not at the workspace).
+ */
+export function repositoryRoot(from: string, stopAt?: string): string {
+  const top = stopAt === undefined ? undefined : path.resolve(stopAt)
+  const start = path.resolve(from)
+  if (top !== undefined && path.relative(top, start).split(path.sep)[0] === '..') return top
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (dir === top || path.dirname(dir) === dir) return top ?? start
   }
 }

@@ -17,12 +17,12 @@ export default defineRule({
       case 'unset':
         return a.suggestion
           ? `no main entry configured; ${a.suggestion} is the likely one: set it in the MDS console and here`
-          : 'no main entry configured and no index.html in the package'
+          : 'no main entry configured, and the package has no HTML page (.html) to open'
       default:
         return ''
     }
   },
-  fix: 'Give the main entry as a path from the ID folder starting with "/" (--main-entry /www/index.html), the same as in the MDS console.',
+  fix: 'Give the main entry as a path from the ID folder starting with "/", the same as in the MDS console: /www/index.html for a build placed under www/ (the default), /index.html for one placed straight under the ID folder.',
   check({ pkg, config }, report) {
     // Given by mistake (a copied workflow), it would otherwise be dropped without a word.
     if (pkg.type === 'global' && config.mainEntry)
@@ -32,9 +32,14 @@ export default defineRule({
     const relative = pkg.files
       .filter((f) => f.path.startsWith(`${id}/`))
       .map((f) => f.path.slice(id.length))
-    const indexes = relative
-      .filter((p) => basename(p).toLowerCase() === 'index.html')
-      .sort((a, b) => a.length - b.length)
+    // index.html first, else any page (a build whose page is main.html): the shallowest is the likely entry
+    const pages = relative
+      .filter((p) => /\.html?$/i.test(p))
+      .sort((a, b) => depth(a) - depth(b) || a.length - b.length)
+    const indexes = [
+      ...pages.filter((p) => basename(p).toLowerCase() === 'index.html'),
+      ...pages.filter((p) => basename(p).toLowerCase() !== 'index.html')
+    ]
     const entry = config.mainEntry
     if (!entry) {
       return report({
@@ -53,3 +58,5 @@ export default defineRule({
     report({ path: `${id}${target}`, args: { problem: 'missing', entry, suggestion } })
   }
 })
+
+const depth = (p: string) => p.split('/').length

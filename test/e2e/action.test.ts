@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, test } from 'vitest'
 import { INPUT_NAMES } from '../../src/action/inputs.js'
 import { craftZip } from '../helpers/craft-zip.js'
@@ -547,6 +548,30 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(
       /^site\/img\//
     )
+  })
+
+  test('SARIF paths start at the checkout holding the package (actions/checkout with path: app), not at the workspace', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const t = await setup(onTestFinished, { ...SITE, 'img/a b.png': PNG }, {}, 'app/dist')
+    fs.mkdirSync(path.join(t.workspace, 'app/.git'))
+    const r = await t.run({
+      ...INPUTS,
+      path: 'app/dist',
+      'upload-artifact': 'false',
+      sarif: 'h5.sarif'
+    })
+    expect(r.code, r.stdout).toBe(0)
+    const run = JSON.parse(fs.readFileSync(path.join(t.workspace, 'h5.sarif'), 'utf8')).runs[0]
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(
+      `${pathToFileURL(path.join(t.workspace, 'app')).href}/`
+    )
+    const uris = run.results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        x.locations[0]!.physicalLocation.artifactLocation.uri
+    )
+    expect(uris).toContain('dist/img/a%20b.png')
   })
 
   test('a zip as input: validated, copied to zip-path as is, uploaded; annotations point at the zip', async ({

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { fixFor } from '../../src/report/messages.js'
 import { cleanupTempDirs } from '../helpers/tree.js'
 import { APP_WS, HOST, STANDARD, check, messageOf } from './_helpers.js'
 
@@ -59,14 +60,17 @@ describe('main-entry', () => {
     )
   })
 
-  it('reports a missing entry without a suggestion when there is no index.html', async () => {
+  it('suggests the page there is for a missing entry when there is no index.html, and nothing without pages', async () => {
     const found = await check(
       RULE,
       { '20171228/www/app.html': 'x' },
       { mainEntry: '/www/index.html' }
     )
-    expect(found.map((f) => f.args.suggestion)).toEqual([''])
     expect(messageOf(RULE, found[0].args)).toBe(
+      'main entry "/www/index.html" is not a file of the package; did you mean /www/app.html?'
+    )
+    const none = await check(RULE, { '20171228/www/app.js': 'x' }, { mainEntry: '/www/index.html' })
+    expect(messageOf(RULE, none[0].args)).toBe(
       'main entry "/www/index.html" is not a file of the package'
     )
   })
@@ -89,12 +93,24 @@ describe('main-entry', () => {
     )
   })
 
-  it('with no entry configured and no index.html, says so', async () => {
-    const found = await check(RULE, { '20171228/www/app.html': 'x' })
+  it('with no entry configured and no index.html, names the shallowest page', async () => {
+    const found = await check(RULE, {
+      '20171228/www/sub/a.html': 'x',
+      '20171228/www/app.html': 'x'
+    })
+    expect(found.map((f) => [f.severity, f.args.suggestion])).toEqual([['notice', '/www/app.html']])
+  })
+
+  it('with no entry configured and no page at all (extensionless files), says so', async () => {
+    const found = await check(RULE, { '20171228/www/index': 'Redirecting...' })
     expect(found.map((f) => [f.severity, f.args.suggestion])).toEqual([['notice', '']])
     expect(messageOf(RULE, found[0].args)).toBe(
-      'no main entry configured and no index.html in the package'
+      'no main entry configured, and the package has no HTML page (.html) to open'
     )
+  })
+
+  it('the fix names both placements, not only the /www/index.html the user may have just given', () => {
+    expect(fixFor(RULE)).toContain('/index.html for one placed straight under the ID folder')
   })
 
   it('resolves the entry from the ID folder of a build output (placed under www/)', async () => {
