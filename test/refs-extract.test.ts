@@ -315,6 +315,30 @@ describe('extractHtmlRefs: <base>, inline CSS and JS', () => {
     expect(refs[0]).toMatchObject(pos(text, './assets/index-legacy-B2x.js'))
   })
 
+  it('reads the addresses of an inline import map (imports and scopes; not prefix mappings), each at its own column', () => {
+    const text = [
+      '<script type="importmap">',
+      '{"imports": {"dyAPl": "/lazy.a977cff6.js", "lib/": "./lib/", "k\\"q": "./a\\u0062c.js",',
+      '  "same": "./ok.js", "again": "./ok.js"},',
+      ' "scopes": {"/pages/": {"q": "https://cdn.example.com/q.js"}}}',
+      '</script>',
+      '<script type="importmap" src="map.json"></script>',
+      '<script type="importmap">{not json: "./x.js"}</script>'
+    ].join('\n')
+    const refs = html(text)
+    expect(refs.map((r) => [r.url, r.kind, r.tag])).toEqual([
+      ['/lazy.a977cff6.js', 'html-importmap', 'script'],
+      ['./abc.js', 'html-importmap', 'script'],
+      ['./ok.js', 'html-importmap', 'script'],
+      ['./ok.js', 'html-importmap', 'script'],
+      ['https://cdn.example.com/q.js', 'html-importmap', 'script']
+    ])
+    expect(refs[0]).toMatchObject(pos(text, '/lazy.a977cff6.js'))
+    expect(refs[1]).toMatchObject(pos(text, './a\\u0062c.js'))
+    expect(refs[2]).toMatchObject(pos(text, './ok.js'))
+    expect(refs[3]).toMatchObject(pos(text, './ok.js', 2))
+  })
+
   it('handles <style> inside inline SVG (foreign content)', () => {
     const text = `<svg viewBox="0 0 10 10"><defs><style>.a{fill:url(#g)}.b{background:url(tex.png)}</style></defs><script href="s.js"/></svg><img src="after.png">`
     expect(html(text).map((r) => [r.url, r.tag])).toEqual([

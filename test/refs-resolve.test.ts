@@ -110,18 +110,25 @@ describe('standard package: relative and root-relative URLs resolve inside the I
         path: `${W}/index.html`,
         line: 2,
         column: 14,
-        args: { url: '/assets/x.js', target: `${ID}/assets/x.js` }
+        args: {
+          url: '/assets/x.js',
+          target: `${ID}/assets/x.js`,
+          near: `${W}/assets/x.js`,
+          nearUrl: '/www/assets/x.js'
+        }
       }
     ])
     const finding = { rule: 'ref-broken', severity: 'error' as const, args: found[0].args }
-    // The message names the file the phone looks for (under the ID folder, not www/), the fix says why.
+    // The message names the file the phone looks for (under the ID folder, not www/) and the one meant; the fix
+    // says why, and how each kind of build gets it right.
     expect(formatMessage(finding)).toBe(
-      `"/assets/x.js" points at ${ID}/assets/x.js, which is not in the package: the phone fetches it from the network or shows nothing`
+      `"/assets/x.js" points at ${ID}/assets/x.js, which is not in the package: the phone fetches it from the network or shows nothing; ${W}/assets/x.js has that name: did you mean "/www/assets/x.js"?`
     )
     expect(fixFor('ref-broken')).toMatch(
       /Root-relative URLs \(\/assets\/x\.js\) start at the ID folder/
     )
-    expect(fixFor('ref-broken')).toMatch(/base: "\.\/"/)
+    expect(fixFor('ref-broken')).toMatch(/Vite base "\.\/"/)
+    expect(fixFor('ref-broken')).toMatch(/"\/www\/": Vite base, Next basePath/)
   })
 
   it('reports a relative URL that names no file, from HTML, CSS and JS, at the URL itself', async () => {

@@ -98,7 +98,8 @@ const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   // Settings without an input: the config file's key.
   '--version-dir': '"versionDir" in the config file',
   '--info-plist': '"infoPlist" in the config file',
-  '--layout': '"layout" in the config file'
+  '--layout': '"layout" in the config file',
+  '--entry-dir': '"entryDir" in the config file'
 }
 
 /**

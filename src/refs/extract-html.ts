@@ -21,6 +21,9 @@
  * - `js-import` / `js-dynamic-import` / `js-new-url` with `tag: 'script'`: from
  *   inline `<script type=module>`; inline classic scripts (no type or a
  *   JavaScript MIME type) yield only dynamic `import('…')`.
+ * - `html-importmap` with `tag: 'script'`: each address an inline `<script type=importmap>` maps a module
+ *   specifier to (`imports` and `scopes`; not the prefix mappings, whose keys and values end in `/`): Parcel loads
+ *   its lazy chunks through one, and a module whose address is missing never runs.
  * - `<base href>` (first one) → `baseHref`, never in `refs`; returned as written
  *   (not filtered), the caller resolves `refs` against it.
  * Markup inside `<template>` and `<noscript>` counts (it is in the package and may
@@ -31,7 +34,7 @@
  * (refresh, og:image …), `<link>` with no rel or only navigation/hint rels
  * (canonical, alternate, preconnect, dns-prefetch …), `<iframe srcdoc>`,
  * lazy-load conventions (`data-src`, `data-original`), `<html manifest>`,
- * legacy `background=` attributes, import maps, anything inside comments
+ * legacy `background=` attributes, an import map given by `src` or that is not valid JSON, anything inside comments
  * (including IE conditional comments), contents of non-JS `<script type>`s
  * (templates, JSON), and values rejected by `isNonReference`.
  */
@@ -218,7 +221,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
   let lastEntity = -1
   let map: number[] | undefined
   // Raw-text element whose contents we will scan once its end tag is seen.
-  let pending: { tag: 'style' | 'script'; start: number; module: boolean } | undefined
+  let pending: { tag: 'style' | 'script' | 'importmap'; start: number; module: boolean } | undefined
   // Foreign content (SVG/MathML) stack: true = foreign.
   const foreign: boolean[] = [false]
 
@@ -352,6 +355,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         const type = getAttr('type')
         const t = type === undefined ? '' : type.value.trim().toLowerCase()
         if (t === 'module') pending = { tag: 'script', start: endIndex + 1, module: true }
+        else if (t === 'importmap')
+          pending = { tag: 'importmap', start: endIndex + 1, module: false }
         else if (JS_MIME_TYPES.has(t))
           pending = { tag: 'script', start: endIndex + 1, module: false }
       }
@@ -372,6 +377,9 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     if (p === undefined || end <= p.start) return
     if (p.tag === 'style') {
       scanCss(src, p.start, end, (url, offset, kind) => add(url, offset, kind, 'style'))
+    } else if (p.tag === 'importmap') {
+      for (const r of importMapUrls(src, p.start, end))
+        add(r.url, r.offset, 'html-importmap', 'script')
     } else {
       for (const r of scanJs(src.slice(p.start, end), p.module)) {
         found.push({ url: r.url, offset: p.start + r.offset, kind: r.kind, tag: 'script' })
@@ -433,7 +441,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     },
     onclosetag(s, e) {
       const name = src.slice(s, e).toLowerCase()
-      if (pending !== undefined && name === pending.tag) flushPending(s - 2)
+      if (pending !== undefined && name === (pending.tag === 'importmap' ? 'script' : pending.tag))
+        flushPending(s - 2)
       if (name === 'template' && templateDepth > 0 && !foreign[foreign.length - 1]) templateDepth--
       if (
         foreign.length > 1 &&
@@ -511,4 +520,46 @@ export function parseSrcset(value: string, emit: (url: string, index: number) =>
       i++
     }
   }
+}
+
+/**
+ * The addresses of an import map (`{"imports": {…}, "scopes": {"/a/": {…}}}`) between `start` and `end`, each at the
+ * offset of its first character. Positions come from the JSON text itself: every string that is not a key, in order,
+ * matched to the parsed addresses by value. Invalid JSON yields nothing (the browser ignores such a map).
+ */
+function importMapUrls(
+  src: string,
+  start: number,
+  end: number
+): Array<{ url: string; offset: number }> {
+  const text = src.slice(start, end)
+  let map: unknown
+  try {
+    map = JSON.parse(text)
+  } catch {
+    return []
+  }
+  const addresses: string[] = []
+  const collect = (specifiers: unknown): void => {
+    if (specifiers === null || typeof specifiers !== 'object') return
+    for (const [key, value] of Object.entries(specifiers))
+      if (typeof value === 'string' && !(key.endsWith('/') && value.endsWith('/')))
+        addresses.push(value)
+  }
+  if (map !== null && typeof map === 'object') {
+    const { imports, scopes } = map as { imports?: unknown; scopes?: unknown }
+    collect(imports)
+    if (scopes !== null && typeof scopes === 'object') Object.values(scopes).forEach(collect)
+  }
+  if (addresses.length === 0) return []
+  const tokens: Array<{ value: string; offset: number; used: boolean }> = []
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) {
+    if (m[1] === undefined)
+      tokens.push({ value: JSON.parse(m[0]) as string, offset: start + m.index + 1, used: false })
+  }
+  return addresses.map((url) => {
+    const token = tokens.find((t) => !t.used && t.value === url)
+    if (token) token.used = true
+    return { url, offset: token?.offset ?? start }
+  })
 }

@@ -22,6 +22,10 @@ export interface Resolution {
   caseTarget?: string
   /** Broken, but a file has the same name in another Unicode normalization form (macOS writes NFD names). */
   formTarget?: string
+  /** Broken, but one file of the package (and only one) has the file name it asks for: likely the one meant. */
+  nearTarget?: string
+  /** nearTarget's URL written the way the reference is (root-relative or relative to where it is resolved). */
+  nearUrl?: string
   /** For external references: the origin. */
   origin?: string
   /** Characters urlencode would change in the reference's path. */
@@ -44,6 +48,8 @@ export class ReferenceResolver {
   private readonly lowerFiles = new Map<string, string>()
   /** The global package's URLs by their lower case, built on the first global reference it does not have. */
   private lowerGlobalUrls: Map<string, string> | undefined
+  /** File name → the one file that has it (undefined when several do), built on the first broken reference. */
+  private byName: Map<string, string | undefined> | undefined
   /** NFC form → the file, built on the first broken reference that has non-ASCII characters. */
   private nfcFiles: Map<string, string> | undefined
   private readonly dirs: Set<string>
@@ -161,7 +167,41 @@ export class ReferenceResolver {
       const absolute = this.globalUrlFor(path)
       return { outcome: 'global-relative', target: pkgPath, ...(absolute && { absolute }) }
     }
-    return { outcome: 'broken', target: pkgPath, ...this.otherForm(pkgPath) }
+    return {
+      outcome: 'broken',
+      target: pkgPath,
+      ...this.otherForm(pkgPath),
+      ...this.sameName(pkgPath, url, base)
+    }
+  }
+
+  /**
+   * The one file named as the broken target is (build hashes make names unique), and the URL that reaches it from
+   * where the reference was resolved: a CSS file in css/ that asks for `static/font/x.woff2` when the font is in
+   * `static/font/` beside css/ is told `../font/x.woff2`.
+   */
+  private sameName(
+    pkgPath: string,
+    url: string,
+    base: string
+  ): { nearTarget: string; nearUrl: string } | undefined {
+    const name = pkgPath.slice(pkgPath.lastIndexOf('/') + 1)
+    if (name === '') return undefined
+    if (this.byName === undefined) {
+      this.byName = new Map()
+      for (const f of this.pkg.files) {
+        const n = f.path.slice(f.path.lastIndexOf('/') + 1)
+        this.byName.set(n, this.byName.has(n) ? undefined : f.path)
+      }
+    }
+    const near = this.byName.get(name)
+    if (near === undefined) return undefined
+    const nearUrl = new URL(this.baseUrlOf(near))
+    const from = new URL('.', base)
+    if (nearUrl.origin !== from.origin || SCHEME.test(url) || isProtocolRelative(url))
+      return undefined
+    if (url.startsWith('/')) return { nearTarget: near, nearUrl: nearUrl.pathname }
+    return { nearTarget: near, nearUrl: relativeUrl(from.pathname, nearUrl.pathname) }
   }
 
   /** The file whose name differs from `pkgPath` only in Unicode normalization (é as one code point or two). */
@@ -292,4 +332,15 @@ function unsafeIn(path: string): string | undefined {
     if (URLENCODE_CHANGES.test(ch) || URL_UNSAFE.test(ch)) found.add(describeChar(ch))
   }
   return found.size ? [...found].join(' ') : undefined
+}
+
+/** The relative URL from the folder `fromDir` (ending in `/`) to the path `to`, both URL paths on one host. */
+function relativeUrl(fromDir: string, to: string): string {
+  const a = fromDir.split('/').slice(1, -1)
+  const b = to.split('/').slice(1)
+  let common = 0
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++
+  const up = a.length - common
+  const rest = b.slice(common).join('/')
+  return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`
 }

@@ -26,6 +26,8 @@ export type RefKind =
   | 'js-dynamic-import'
   /** `new URL('…', import.meta.url)`. */
   | 'js-new-url'
+  /** An address an inline `<script type=importmap>` maps a module specifier to. */
+  | 'html-importmap'
 
 export interface RawRef {
   /**

@@ -724,16 +724,19 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect,
     onTestFinished
   }) => {
-    const t = await setup(onTestFinished)
+    const t = await setup(onTestFinished, { ...SITE, 'index.html': BROKEN_HTML })
     const { 'main-entry': _, ...withoutEntry } = INPUTS
-    const r = await t.run(withoutEntry)
+    const r = await t.run({ ...withoutEntry, 'fail-on': 'never' })
     expect(r.code, r.stdout).toBe(0)
-    const notice = r.annotations.find((a) => a.title?.includes('main-entry'))
-    expect(notice?.message).toContain('(main-entry /www/index.html)')
-    const texts = [...r.annotations.map((a) => a.message), r.summary]
-    expect(texts.filter((x) => /--(main-entry|id|global-package|version-dir)\b/.test(x))).toEqual(
-      []
+    // ref-broken's fix mentions --entry-dir, which has no input: the config file's key is named instead
+    const broken = r.annotations.find((a) => a.title === 'ref-broken')
+    expect(broken?.message).toContain(
+      '("entryDir" in the config file set to "", main entry /index.html)'
     )
+    const texts = [...r.annotations.map((a) => a.message), r.summary]
+    expect(
+      texts.filter((x) => /--(main-entry|id|global-package|version-dir|entry-dir)\b/.test(x))
+    ).toEqual([])
   })
 
   test('bad inputs fail the step naming the input, before anything is written', async ({
