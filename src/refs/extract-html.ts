@@ -21,6 +21,7 @@
  * - `js-import` / `js-dynamic-import` / `js-new-url` with `tag: 'script'`: from
  *   inline `<script type=module>`; inline classic scripts (no type or a
  *   JavaScript MIME type) yield only dynamic `import('…')`.
+ * - `html-link`:   `<a href>` and `<area href>` (navigation, not a sub-resource: rule link-broken).
  * - `html-importmap` with `tag: 'script'`: each address an inline `<script type=importmap>` maps a module
  *   specifier to (`imports` and `scopes`; not the prefix mappings, whose keys and values end in `/`): Parcel loads
  *   its lazy chunks through one, and a module whose address is missing never runs.
@@ -30,7 +31,7 @@
  * be used); inside `<title>`, `<textarea>`, `<script>`, `<style>`, comments, it
  * does not. Tags cut off by the end of the file are dropped, as browsers do.
  *
- * Not returned: `<a|area href>` (navigation), `<form action>`, `<meta>` content
+ * Not returned: SVG `<a href>`, `<form action>`, `<meta>` content
  * (refresh, og:image …), `<link>` with no rel or only navigation/hint rels
  * (canonical, alternate, preconnect, dns-prefetch …), `<iframe srcdoc>`,
  * lazy-load conventions (`data-src`, `data-original`), `<html manifest>`,
@@ -230,7 +231,8 @@ export function extractHtmlRefs(text: string): HtmlRefs {
 
   const add = (url: string, offset: number, kind: RefKind, tag: string, attr?: string): void => {
     if (isNonReference(url)) {
-      if (templateDepth === 0 && isPlaceholderReference(url))
+      // A link whose address a template fills in is no page that fails to load.
+      if (kind !== 'html-link' && templateDepth === 0 && isPlaceholderReference(url))
         found.push({
           url,
           offset,
@@ -250,13 +252,13 @@ export function extractHtmlRefs(text: string): HtmlRefs {
   }
 
   /** A single URL attribute, trimmed of ASCII whitespace. */
-  const addUrlAttr = (a: Attr, tag: string): void => {
+  const addUrlAttr = (a: Attr, tag: string, kind: RefKind = 'html-attr'): void => {
     const v = a.value
     let s = 0
     let e = v.length
     while (s < e && isAsciiWs(v.charCodeAt(s))) s++
     while (e > s && isAsciiWs(v.charCodeAt(e - 1))) e--
-    add(s === 0 && e === v.length ? v : v.slice(s, e), sourceOffset(a, s), 'html-attr', tag, a.name)
+    add(s === 0 && e === v.length ? v : v.slice(s, e), sourceOffset(a, s), kind, tag, a.name)
   }
 
   const addSrcset = (a: Attr, tag: string): void => {
@@ -308,6 +310,9 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         const set = getAttr('imagesrcset')
         if (set !== undefined) addSrcset(set, tag)
       }
+    } else if ((tag === 'a' || tag === 'area') && !isForeign) {
+      const href = getAttr('href')
+      if (href !== undefined) addUrlAttr(href, tag, 'html-link')
     } else if (tag === 'input') {
       const type = getAttr('type')
       const src = getAttr('src')

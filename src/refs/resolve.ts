@@ -112,7 +112,8 @@ export class ReferenceResolver {
     return `${VIRTUAL_ORIGIN}/${inRoot.split('/').map(encodeSegment).join('/')}`
   }
 
-  resolve(raw: string, base: string): Resolution | undefined {
+  /** `page`: the URL is a link's, which only a file satisfies (a folder URL is no page the container serves). */
+  resolve(raw: string, base: string, page = false): Resolution | undefined {
     const url = raw.trim()
     if (isNonReference(url)) return undefined
     let resolved: URL
@@ -158,7 +159,10 @@ export class ReferenceResolver {
         ? resolved.pathname
         : writtenPath(url.replace(/[\t\n\r]/g, ''))
     )
-    if (this.files.has(pkgPath) || (pkgPath.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))) {
+    if (
+      this.files.has(pkgPath) ||
+      (!page && pkgPath.endsWith('/') && this.dirs.has(pkgPath.slice(0, -1)))
+    ) {
       return { outcome: 'ok', target: pkgPath, unsafeChars }
     }
     const caseTarget = this.lowerFiles.get(pkgPath.toLowerCase())
@@ -186,6 +190,15 @@ export class ReferenceResolver {
     base: string
   ): { nearTarget: string; nearUrl: string } | undefined {
     const name = pkgPath.slice(pkgPath.lastIndexOf('/') + 1)
+    // A page asked for as a folder or a route (`/about/`, `/about`): the container maps neither to its file.
+    const pages =
+      name === ''
+        ? [`${pkgPath}index.html`]
+        : name.includes('.')
+          ? []
+          : [`${pkgPath}.html`, `${pkgPath}/index.html`]
+    const page = pages.find((p) => this.files.has(p)) ?? this.uniqueEnding(pages)
+    if (page !== undefined) return this.nearFrom(page, url, base)
     if (name === '') return undefined
     if (this.byName === undefined) {
       this.byName = new Map()
@@ -195,7 +208,33 @@ export class ReferenceResolver {
       }
     }
     const near = this.byName.get(name)
-    if (near === undefined) return undefined
+    return near === undefined ? undefined : this.nearFrom(near, url, base)
+  }
+
+  /**
+   * The one file whose path ends like one of `paths` in its last two names (`about/index.html`), wherever it is:
+   * `/about/` from a build placed under www/ is `www/about/index.html`.
+   */
+  private uniqueEnding(paths: string[]): string | undefined {
+    for (const p of paths) {
+      const ending = `/${p.split('/').slice(-2).join('/')}`
+      let only: string | undefined
+      let count = 0
+      for (const f of this.files) {
+        if (f.endsWith(ending) && ++count === 1) only = f
+        if (count > 1) break
+      }
+      if (count === 1) return only
+    }
+    return undefined
+  }
+
+  /** `near` and the URL that reaches it, written as `url` is (root-relative, or relative to `base`). */
+  private nearFrom(
+    near: string,
+    url: string,
+    base: string
+  ): { nearTarget: string; nearUrl: string } | undefined {
     const nearUrl = new URL(this.baseUrlOf(near))
     const from = new URL('.', base)
     if (nearUrl.origin !== from.origin || SCHEME.test(url) || isProtocolRelative(url))

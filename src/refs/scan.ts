@@ -22,6 +22,9 @@ export interface ScannedRef extends Pick<
   resolution: Resolution
 }
 
+/** What a link (`<a href>`) can end in that is worth reporting, besides resolving to its page. */
+const LINK_OUTCOMES: ReadonlySet<string> = new Set(['ok', 'broken', 'case-mismatch'])
+
 export interface ReferenceScan {
   /** Files parsed and their bytes. */
   files: number
@@ -101,8 +104,11 @@ export function createReferenceScanner(
       // An unfilled placeholder is requested as written: reported as such, not resolved into a wrong path.
       const resolution: Resolution | undefined = ref.placeholder
         ? { outcome: 'placeholder' }
-        : resolver.resolve(ref.url, afterBase ? base : pageUrl)
+        : resolver.resolve(ref.url, afterBase ? base : pageUrl, ref.kind === 'html-link')
       if (!resolution) continue
+      // A link matters only when it should stay in the package and does not: another site, a global resource or a
+      // template's address is no page of this package to check.
+      if (ref.kind === 'html-link' && !LINK_OUTCOMES.has(resolution.outcome)) continue
       if (resolution.outcome === 'external') {
         scan.external[resolution.origin!] = (scan.external[resolution.origin!] ?? 0) + 1
       }

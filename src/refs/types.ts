@@ -28,6 +28,8 @@ export type RefKind =
   | 'js-new-url'
   /** An address an inline `<script type=importmap>` maps a module specifier to. */
   | 'html-importmap'
+  /** `<a href>`, `<area href>`: a page the user navigates to, not a file the page needs. */
+  | 'html-link'
 
 export interface RawRef {
   /**

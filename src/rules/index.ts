@@ -10,6 +10,7 @@ import globalUrlLength from './global-url-length.js'
 import iosMinVersion from './ios-min-version.js'
 import iosVersionMismatch from './ios-version-mismatch.js'
 import junkFile from './junk-file.js'
+import linkBroken from './link-broken.js'
 import mainEntry from './main-entry.js'
 import nameCaseCollision from './name-case-collision.js'
 import nameEncoding from './name-encoding.js'
@@ -79,5 +80,6 @@ export const contentRules: readonly Rule[] = [
   refGlobalMissing,
   refUrlUnsafe,
   refPlaceholder,
-  refUnscanned
+  refUnscanned,
+  linkBroken
 ]

@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanupTempDirs } from '../helpers/tree.js'
+import { STANDARD_CONFIG, check, messageOf } from './_helpers.js'
+
+afterAll(cleanupTempDirs)
+
+const RULE = 'link-broken'
+const REFS = { ...STANDARD_CONFIG, checkReferences: true }
+
+describe('link-broken', () => {
+  it('reports links to no file of the package as notices, naming the page meant when it is there', async () => {
+    const tree = {
+      '20171228/www/index.html': [
+        '<!doctype html>',
+        '<a href="/about/">a</a> <a href="about/">b</a> <a href="posts/hello">c</a>',
+        '<a href="gone.html">d</a> <map><area href="ok.html"></map> <a href="ok.html#top">e</a>'
+      ].join('\n'),
+      '20171228/www/about/index.html': '',
+      '20171228/www/posts/hello.html': '',
+      '20171228/www/ok.html': ''
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(
+      found.map((f) => [f.severity, f.line, f.args.url, f.args.target, f.args.nearUrl])
+    ).toEqual([
+      ['notice', 2, '/about/', '20171228/about/', '/www/about/index.html'],
+      ['notice', 2, 'about/', '20171228/www/about/', './about/index.html'],
+      ['notice', 2, 'posts/hello', '20171228/www/posts/hello', './posts/hello.html'],
+      ['notice', 3, 'gone.html', '20171228/www/gone.html', undefined]
+    ])
+    expect(messageOf(RULE, found[0].args)).toBe(
+      'link "/about/" points at 20171228/about/, which is not a file of the package: following it loads the page from the network, or fails offline; did you mean "/www/about/index.html" (20171228/www/about/index.html)?'
+    )
+  })
+
+  it('leaves other sites, fragments, mail links and template addresses alone, and is not ref-broken', async () => {
+    const tree = {
+      '20171228/www/index.html': [
+        '<a href="https://example.com/x">x</a> <a href="#top">t</a> <a href="mailto:a@b.c">m</a>',
+        '<a href="tel:123">p</a> <a href="{{ next }}">n</a> <a href="javascript:void 0">j</a>',
+        '<a href="https://cdn.example.com/53E5279071442_test/gone.js">g</a>'
+      ].join('\n')
+    }
+    expect(await check(RULE, tree, REFS)).toEqual([])
+    expect(await check('ref-placeholder', tree, REFS)).toEqual([])
+    const missing = { '20171228/www/index.html': '<a href="gone.html">g</a>' }
+    expect(await check('ref-broken', missing, REFS)).toEqual([])
+  })
+
+  it('a link that matches a page only ignoring case is ref-case-mismatch, an error', async () => {
+    const tree = {
+      '20171228/www/index.html': '<a href="About.html">a</a>',
+      '20171228/www/about.html': ''
+    }
+    expect(await check(RULE, tree, REFS)).toEqual([])
+    const found = await check('ref-case-mismatch', tree, REFS)
+    expect(found.map((f) => [f.severity, f.args.url])).toEqual([['error', 'About.html']])
+  })
+})
