@@ -135,9 +135,19 @@ describe('extractHtmlRefs: attributes', () => {
     ])
   })
 
-  it('does not extract navigation links or non-fetching <link> rels', () => {
-    const text = `<a href="page.html">x</a><area href="map.html">
-<link rel="canonical" href="https://example.com/"><link rel="alternate" hreflang="en" href="en.html">
+  it('extracts navigation links as html-link (for link-broken), not as sub-resources', () => {
+    expect(
+      html('<a href="page.html">x</a><area href="map.html"><svg><a href="svg.html"/></svg>').map(
+        (r) => [r.url, r.kind, r.tag]
+      )
+    ).toEqual([
+      ['page.html', 'html-link', 'a'],
+      ['map.html', 'html-link', 'area']
+    ])
+  })
+
+  it('does not extract non-fetching <link> rels, forms or meta refresh', () => {
+    const text = `<link rel="canonical" href="https://example.com/"><link rel="alternate" hreflang="en" href="en.html">
 <link rel="next" href="2.html"><link rel="prev" href="0.html"><link rel="author" href="humans.txt">
 <link rel="help" href="help.html"><link rel="license" href="license.html"><link rel="search" href="os.xml">
 <link rel="preconnect" href="https://cdn.example.com"><link rel="dns-prefetch" href="//cdn.example.com">
@@ -378,7 +388,7 @@ describe('extractHtmlRefs: BOM, minified and malformed input', () => {
     expect(() => extractHtmlRefs(text)).not.toThrow()
     // Like a browser, the unclosed `<img src='three.png'` swallows the following
     // `<!--` … up to the next `>` as bogus attributes, so three.png is still loaded.
-    expect(urls(html(text))).toEqual(['one.png', 'two.png', 'three.png'])
+    expect(urls(html(text))).toEqual(['one.png', 'two.png', 'x', 'three.png'])
     // A tag cut off by EOF is dropped; an unterminated <style>/<script> runs to EOF.
     expect(urls(html('<img src="ok.png"><img src="cut.png'))).toEqual(['ok.png'])
     expect(urls(html('<style>a{b:url(x.png)} c{d:url(y.png'))).toEqual(['x.png', 'y.png'])
