@@ -8,7 +8,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   message: (a) =>
     `"${a.name}" contains ${a.chars}, which urlencode changes; MDS advises against it`,
-  fix: 'Rename without these characters (e.g. icon@2x.png → icon-2x.png; for webpack, set chunk names without "~").',
+  fix: 'Rename without these characters (e.g. icon@2x.png → icon-2x.png; for webpack, set chunk names without "~"). A name the framework makes (Next\'s [slug] folders and __next.*$*.txt payloads) cannot be renamed: test those pages on a phone, then lower the rule (--rule name-urlencode=notice).',
   check({ pkg }, report) {
     for (const e of namedEntries(pkg)) {
       const name = e.isHost ? e.name.replace(/:\d+$/, '') : e.name
