@@ -729,3 +729,16 @@ describe('sensitive files: never packed, even with --force, unless their exact p
     expect(zipContents(out).get(www('keys/id_rsa'))!.toString()).toBe('SECRET keys/id_rsa')
   })
 })
+
+describe('a page with more findings than a function call takes arguments', () => {
+  it('validate and pack report all 150,000 (findings are concatenated, not spread into push)', async () => {
+    const refs = Array.from({ length: 150_000 }, (_, i) => `<img src="m/${i}.png">`).join('\n')
+    const site = writeTree({ '20171228/www/index.html': `<!doctype html>\n${refs}` })
+    const config = parseConfig({ mainEntry: '/www/index.html' })
+    const v = await validatePackage(site, config)
+    expect(v.counts.error).toBe(150_000)
+    const out = path.join(tempDir(), 'p.zip')
+    const p = await packPackage(site, config, { out, force: true })
+    expect(p.counts.error).toBe(150_000)
+  }, 60_000)
+})

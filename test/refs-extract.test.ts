@@ -333,7 +333,8 @@ describe('extractHtmlRefs: <base>, inline CSS and JS', () => {
       ' "scopes": {"/pages/": {"q": "https://cdn.example.com/q.js"}}}',
       '</script>',
       '<script type="importmap" src="map.json"></script>',
-      '<script type="importmap">{not json: "./x.js"}</script>'
+      '<script type="importmap">{not json: "./x.js"}</script>',
+      '<script type="importmap">{"imports": {"bare": "lodash-es"}}</script>'
     ].join('\n')
     const refs = html(text)
     expect(refs.map((r) => [r.url, r.kind, r.tag])).toEqual([
@@ -588,10 +589,11 @@ new URL('./q.js', a + import.meta.url)`
     for (const r of refs) expect(text.startsWith(r.url, r.column - 1)).toBe(true)
   })
 
-  it('handles webpack-style classic bundles (no static imports, no guessing)', () => {
+  it('handles webpack-style classic bundles (no static imports, no guessing; the runtime chunk folder is read)', () => {
     const text = `!function(){var e={};e.p="/static/js/";e.u=function(t){return"static/js/"+t+"."+{12:"8e3f1a2b"}[t]+".chunk.js"};import("./static/js/main.8e3f1a2b.chunk.js")}();`
-    expect(extractJsRefs(text, { module: false }).map((r) => r.url)).toEqual([
-      './static/js/main.8e3f1a2b.chunk.js'
+    expect(extractJsRefs(text, { module: false }).map((r) => [r.url, r.kind])).toEqual([
+      ['/static/js/static/js/', 'js-chunk-folder'],
+      ['./static/js/main.8e3f1a2b.chunk.js', 'js-dynamic-import']
     ])
   })
 

@@ -107,14 +107,15 @@ async function packWith(
     await assertOutsidePackage(options.out, location, 'out')
     const pkg = buildPackageModel(source, config)
     const ctx = { config, pkg }
-    const findings = await runRules(packageRules, ctx)
+    let findings = await runRules(packageRules, ctx)
     if (findings.some((f) => f.severity === 'error') && !options.force) {
       if (!extractor) return result(pkg, findings)
       // Refused before the zip pass, where pack scans references: scan them as validate does, so that one run
       // reports all that validate would (a pull request gets the ref-* findings now, not after the first fix).
       await extractor.close()
       const refs = await scanReferences(pkg, source, config, createValidateExtractor(pkg))
-      findings.push(...(await runRules(contentRules, { ...ctx, refs })))
+      // not push(...): a big site's findings are more than a call takes arguments
+      findings = findings.concat(await runRules(contentRules, { ...ctx, refs }))
       return result(pkg, findings, refs)
     }
 
@@ -151,7 +152,7 @@ async function packWith(
     let refs: ReferenceScan | undefined
     try {
       refs = await scanner?.finish()
-      if (refs) findings.push(...(await runRules(contentRules, { ...ctx, refs })))
+      if (refs) findings = findings.concat(await runRules(contentRules, { ...ctx, refs }))
       const budget = zippedBudgetFinding(config, zip.bytes)
       if (budget && config.rules[budget.rule] !== 'off') findings.push(withSeverity(budget, config))
       const refused = findings.some((f) => f.severity === 'error') && !options.force

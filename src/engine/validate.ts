@@ -29,9 +29,10 @@ export async function validatePackage(
     const pkg = buildPackageModel(source, config)
     // A worker, if the scan is big enough for one, starts while the package rules run.
     extractor = config.checkReferences ? createValidateExtractor(pkg) : undefined
-    const findings = await runRules(packageRules, { config, pkg })
+    let findings = await runRules(packageRules, { config, pkg })
     const refs = extractor && (await scanReferences(pkg, source, config, extractor))
-    if (refs) findings.push(...(await runRules(contentRules, { config, pkg, refs })))
+    // not push(...): a big site's findings are more than a call takes arguments
+    if (refs) findings = findings.concat(await runRules(contentRules, { config, pkg, refs }))
     // A damaged entry the scan did not read (an image with a bad CRC, bzip2, a lying local header) must not pass:
     // MDS or the phone would read it. The scan's own reads are checked the same way.
     await source.verify?.(pkg.files.filter((f) => !(refs && isScanned(f))).map((f) => f.source))

@@ -41,7 +41,7 @@
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2'
 import { scanCss } from './extract-css.js'
-import { scanJs } from './extract-js.js'
+import { isUrlSpecifier, scanJs } from './extract-js.js'
 import { isNonReference, isPlaceholderReference } from './extract.js'
 import { LineIndex, stripBom } from './location.js'
 import type { BaseHref, HtmlRefs, OffsetRef, RawRef, RefKind } from './types.js'
@@ -387,7 +387,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
         add(r.url, r.offset, 'html-importmap', 'script')
     } else {
       for (const r of scanJs(src.slice(p.start, end), p.module)) {
-        found.push({ url: r.url, offset: p.start + r.offset, kind: r.kind, tag: 'script' })
+        found.push({ ...r, offset: p.start + r.offset, tag: 'script' })
       }
     }
   }
@@ -485,6 +485,7 @@ export function extractHtmlRefs(text: string): HtmlRefs {
     if (r.cosmetic) ref.cosmetic = true
     if (r.stylesheet) ref.stylesheet = true
     if (r.placeholder) ref.placeholder = true
+    if (r.suffix !== undefined) ref.suffix = r.suffix
     return ref
   })
   if (base === undefined) return { refs }
@@ -548,7 +549,12 @@ function importMapUrls(
   const collect = (specifiers: unknown): void => {
     if (specifiers === null || typeof specifiers !== 'object') return
     for (const [key, value] of Object.entries(specifiers))
-      if (typeof value === 'string' && !(key.endsWith('/') && value.endsWith('/')))
+      // An address must be a URL or start with `/`, `./` or `../`; the browser drops any other (`"lodash-es"`).
+      if (
+        typeof value === 'string' &&
+        isUrlSpecifier(value) &&
+        !(key.endsWith('/') && value.endsWith('/'))
+      )
         addresses.push(value)
   }
   if (map !== null && typeof map === 'object') {

@@ -29,6 +29,7 @@
 import { isAscii, isUtf8 } from 'node:buffer'
 import { parse, type Import } from 'es-module-lexer'
 import { isNonReference } from './extract.js'
+import { chunkFolderRefs } from './extract-webpack.js'
 import { LineIndex, stripBom } from './location.js'
 import type { JsExtractOptions, OffsetRef, RawRef } from './types.js'
 
@@ -40,7 +41,13 @@ export function extractJsRefs(text: string, opts?: JsExtractOptions): RawRef[] {
   const lines = new LineIndex(src)
   return found.map((r) => {
     const { line, column } = lines.position(r.offset)
-    return { url: r.url, line, column, kind: r.kind }
+    return {
+      url: r.url,
+      line,
+      column,
+      kind: r.kind,
+      ...(r.suffix !== undefined && { suffix: r.suffix })
+    }
   })
 }
 
@@ -76,7 +83,8 @@ export function extractJsRefsFromBytes(bytes: Buffer, opts?: JsExtractOptions): 
       url: r.url,
       line,
       column: isAscii(before) ? column : before.toString('utf8').length + 1,
-      kind: r.kind
+      kind: r.kind,
+      ...(r.suffix !== undefined && { suffix: r.suffix })
     }
   })
 }
@@ -107,11 +115,11 @@ export function isUrlSpecifier(spec: string): boolean {
 
 /** Offsets of references in `src` (no BOM handling, no line mapping). */
 export function scanJs(src: string, isModule: boolean): OffsetRef[] {
-  // Fast exit: every reference we report needs the `import` or the `export` keyword (`export * from './a.js'`).
-  if (src.indexOf('import') === -1 && src.indexOf('export') === -1) return []
+  const out: OffsetRef[] = chunkFolderRefs(src)
+  // Fast exit: every other reference needs the `import` or the `export` keyword (`export * from './a.js'`).
+  if (src.indexOf('import') === -1 && src.indexOf('export') === -1) return out
   const imports = lex(src)
-  if (imports === undefined) return []
-  const out: OffsetRef[] = []
+  if (imports === undefined) return out
   for (const imp of imports) {
     if (imp.type === 'static' || imp.type === 'reexport-star') {
       if (!isModule || imp.typeOnly) continue

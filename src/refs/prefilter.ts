@@ -1,5 +1,6 @@
 import { hasUtf16Bom } from './decode.js'
 import { refKindForPath } from './extract.js'
+import { mayHaveChunkFolder } from './extract-webpack.js'
 
 /**
  * Decoding and lexing are most of the reference scan's cost, and most big files have nothing to find: a bundle
@@ -20,7 +21,7 @@ export function mayHaveRefs(pkgPath: string, bytes: Buffer): boolean {
     case 'css':
       return cssMayHaveRefs(bytes)
     case 'js':
-      return jsMayHaveRefs(bytes)
+      return jsMayHaveRefs(bytes) || mayHaveChunkFolder(bytes)
     default:
       return false
   }

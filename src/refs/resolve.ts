@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../core/config.js'
+import { cmp } from '../core/findings.js'
 import { globalUrlOf, type PackageModel } from '../core/layout.js'
 import { describeChar, URLENCODE_CHANGES, URL_UNSAFE } from '../rules/name-chars.js'
 import { expectedAfterHost } from '../rules/global-util.js'
+import { hashedName } from '../diff/hashed-names.js'
 import { isNonReference } from './extract.js'
 
 export type RefOutcome =
@@ -26,6 +28,8 @@ export interface Resolution {
   nearTarget?: string
   /** nearTarget's URL written the way the reference is (root-relative or relative to where it is resolved). */
   nearUrl?: string
+  /** A webpack chunk folder: the public path that would reach the chunks (see chunkFolder). */
+  publicPath?: string
   /** For external references: the origin. */
   origin?: string
   /** Characters urlencode would change in the reference's path. */
@@ -50,6 +54,10 @@ export class ReferenceResolver {
   private lowerGlobalUrls: Map<string, string> | undefined
   /** File name → the one file that has it (undefined when several do), built on the first broken reference. */
   private byName: Map<string, string | undefined> | undefined
+  /** Path under the root less its first folder → the one file there (see likelyMeant). */
+  private moved: Map<string, string | undefined> | undefined
+  /** Broken target → the file likely meant (null: none), so a link on every page is worked out once. */
+  private readonly nearCache = new Map<string, string | null>()
   /** NFC form → the file, built on the first broken reference that has non-ASCII characters. */
   private nfcFiles: Map<string, string> | undefined
   private readonly dirs: Set<string>
@@ -180,53 +188,102 @@ export class ReferenceResolver {
   }
 
   /**
-   * The one file named as the broken target is (build hashes make names unique), and the URL that reaches it from
-   * where the reference was resolved: a CSS file in css/ that asks for `static/font/x.woff2` when the font is in
-   * `static/font/` beside css/ is told `../font/x.woff2`.
+   * The file likely meant by a broken reference to `pkgPath`, and the URL that reaches it written as `url` is:
+   * - for a link, the page a folder or route stands for (`about/` → `about/index.html`, `about` → `about.html`);
+   * - the same path under one more folder: `/assets/app.js` or `/about/` from a build placed under www/ is
+   *   `www/assets/app.js` or `www/about/index.html`;
+   * - a file name with a build hash that one file has, wherever it is (a CSS `url()` one folder off).
+   * A name without a hash (`style.css`, `close.png`) names different files in different folders: no guess.
    */
   private sameName(
     pkgPath: string,
     url: string,
     base: string
   ): { nearTarget: string; nearUrl: string } | undefined {
+    let near = this.nearCache.get(pkgPath)
+    if (near === undefined) {
+      near = this.likelyMeant(pkgPath) ?? null
+      this.nearCache.set(pkgPath, near)
+    }
+    return near === null ? undefined : this.nearFrom(near, url, base)
+  }
+
+  private likelyMeant(pkgPath: string): string | undefined {
     const name = pkgPath.slice(pkgPath.lastIndexOf('/') + 1)
-    // A page asked for as a folder or a route (`/about/`, `/about`): the container maps neither to its file.
-    const pages =
+    const wanted =
       name === ''
         ? [`${pkgPath}index.html`]
         : name.includes('.')
-          ? []
+          ? [pkgPath]
           : [`${pkgPath}.html`, `${pkgPath}/index.html`]
-    const page = pages.find((p) => this.files.has(p)) ?? this.uniqueEnding(pages)
-    if (page !== undefined) return this.nearFrom(page, url, base)
-    if (name === '') return undefined
-    if (this.byName === undefined) {
-      this.byName = new Map()
-      for (const f of this.pkg.files) {
-        const n = f.path.slice(f.path.lastIndexOf('/') + 1)
-        this.byName.set(n, this.byName.has(n) ? undefined : f.path)
+    const here = wanted.find((w) => w !== pkgPath && this.files.has(w))
+    if (here !== undefined) return here
+    if (this.moved === undefined) {
+      // the path under the root less its first folder → the file (undefined when several have it)
+      this.moved = new Map()
+      const skip = this.root ? this.root.length + 1 : 0
+      for (const f of this.files) {
+        if (skip && !f.startsWith(`${this.root}/`)) continue
+        const slash = f.indexOf('/', skip)
+        if (slash === -1) continue
+        const rest = f.slice(slash + 1)
+        this.moved.set(rest, this.moved.has(rest) ? undefined : f)
       }
     }
-    const near = this.byName.get(name)
-    return near === undefined ? undefined : this.nearFrom(near, url, base)
+    for (const w of wanted) {
+      const moved = this.moved.get(this.root ? w.slice(this.root.length + 1) : w)
+      if (moved !== undefined) return moved
+    }
+    if (!hashedName(name)?.sure) return undefined
+    if (this.byName === undefined) {
+      this.byName = new Map()
+      for (const f of this.files) {
+        const n = f.slice(f.lastIndexOf('/') + 1)
+        this.byName.set(n, this.byName.has(n) ? undefined : f)
+      }
+    }
+    return this.byName.get(name)
   }
 
   /**
-   * The one file whose path ends like one of `paths` in its last two names (`about/index.html`), wherever it is:
-   * `/about/` from a build placed under www/ is `www/about/index.html`.
+   * webpack's runtime loads chunks named `*<suffix>` from the root-relative folder `url` (public path + chunk
+   * folder, see extract-webpack.ts). Broken when no such file is there but a folder ending like it has some: the
+   * chunks were built, and the runtime looks elsewhere. `nearTarget` is that folder (the one nearest the runtime
+   * file `from`), `publicPath` the public path that reaches it.
    */
-  private uniqueEnding(paths: string[]): string | undefined {
-    for (const p of paths) {
-      const ending = `/${p.split('/').slice(-2).join('/')}`
-      let only: string | undefined
-      let count = 0
-      for (const f of this.files) {
-        if (f.endsWith(ending) && ++count === 1) only = f
-        if (count > 1) break
-      }
-      if (count === 1) return only
+  chunkFolder(url: string, suffix: string, from: string): Resolution | undefined {
+    if (this.pkg.type !== 'standard') return undefined
+    const resolved = new URL(url, `${VIRTUAL_ORIGIN}/`)
+    if (resolved.origin !== VIRTUAL_ORIGIN) return undefined
+    const path = lenientDecode(resolved.pathname)
+    const folder = (this.root ? `${this.root}${path}` : path.slice(1)).replace(/\/$/, '')
+    const tail = path.split('/').filter(Boolean)
+    const holders = new Set<string>()
+    for (const f of this.files) {
+      const slash = f.lastIndexOf('/')
+      if (!f.endsWith(suffix) || f.length - slash - 1 <= suffix.length) continue
+      const dir = f.slice(0, Math.max(slash, 0))
+      if (dir === folder) return undefined
+      const segs = dir.split('/')
+      if (tail.every((t, i) => segs[segs.length - tail.length + i] === t)) holders.add(dir)
     }
-    return undefined
+    if (holders.size === 0) return undefined
+    const near = [...holders].sort(
+      (a, b) => commonLength(b, from) - commonLength(a, from) || cmp(a, b)
+    )[0]!
+    const nearPath = new URL(this.baseUrlOf(`${near}/x`)).pathname.slice(0, -1)
+    const keep = nearPath.split('/').filter(Boolean)
+    const publicPath = `/${keep
+      .slice(0, keep.length - tail.length)
+      .map((s) => `${s}/`)
+      .join('')}`
+    return {
+      outcome: 'broken',
+      target: folder === '' ? '' : `${folder}/`,
+      nearTarget: `${near}/`,
+      nearUrl: nearPath,
+      publicPath
+    }
   }
 
   /** `near` and the URL that reaches it, written as `url` is (root-relative, or relative to `base`). */
@@ -239,8 +296,10 @@ export class ReferenceResolver {
     const from = new URL('.', base)
     if (nearUrl.origin !== from.origin || SCHEME.test(url) || isProtocolRelative(url))
       return undefined
-    if (url.startsWith('/')) return { nearTarget: near, nearUrl: nearUrl.pathname }
-    return { nearTarget: near, nearUrl: relativeUrl(from.pathname, nearUrl.pathname) }
+    // the ?query and #hash as written: a cache-busting `?v=2` or a route in the hash stays
+    const rest = url.slice(writtenPath(url).length)
+    if (url.startsWith('/')) return { nearTarget: near, nearUrl: nearUrl.pathname + rest }
+    return { nearTarget: near, nearUrl: relativeUrl(from.pathname, nearUrl.pathname) + rest }
   }
 
   /** The file whose name differs from `pkgPath` only in Unicode normalization (é as one code point or two). */
@@ -382,4 +441,11 @@ function relativeUrl(fromDir: string, to: string): string {
   const up = a.length - common
   const rest = b.slice(common).join('/')
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`
+}
+
+/** How many leading characters two strings share. */
+function commonLength(a: string, b: string): number {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return i
 }

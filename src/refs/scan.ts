@@ -22,6 +22,11 @@ export interface ScannedRef extends Pick<
   resolution: Resolution
 }
 
+/** A link or a frame: what it opens is a page, which only a file is (a folder URL is no page the container serves). */
+function isPageLoad(ref: RawRef): boolean {
+  return ref.kind === 'html-link' || ref.tag === 'iframe' || ref.tag === 'frame'
+}
+
 /** What a link (`<a href>`) can end in that is worth reporting, besides resolving to its page. */
 const LINK_OUTCOMES: ReadonlySet<string> = new Set(['ok', 'broken', 'case-mismatch'])
 
@@ -97,6 +102,20 @@ export function createReferenceScanner(
       }
     }
     for (const ref of refs) {
+      if (ref.kind === 'js-chunk-folder') {
+        // Root-relative and loaded by the runtime, not by the page: no <base>, no page URL plays a part.
+        const resolution = resolver.chunkFolder(ref.url, ref.suffix ?? '', pkgPath)
+        if (resolution)
+          scan.notable.push({
+            from: pkgPath,
+            url: ref.url,
+            line: ref.line,
+            column: ref.column,
+            kind: ref.kind,
+            resolution
+          })
+        continue
+      }
       // What the parser fetches before it reaches <base> (a script above it) is resolved against the page itself.
       const afterBase =
         applied !== undefined &&
@@ -104,7 +123,7 @@ export function createReferenceScanner(
       // An unfilled placeholder is requested as written: reported as such, not resolved into a wrong path.
       const resolution: Resolution | undefined = ref.placeholder
         ? { outcome: 'placeholder' }
-        : resolver.resolve(ref.url, afterBase ? base : pageUrl, ref.kind === 'html-link')
+        : resolver.resolve(ref.url, afterBase ? base : pageUrl, isPageLoad(ref))
       if (!resolution) continue
       // A link matters only when it should stay in the package and does not: another site, a global resource or a
       // template's address is no page of this package to check.

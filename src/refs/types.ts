@@ -30,6 +30,8 @@ export type RefKind =
   | 'html-importmap'
   /** `<a href>`, `<area href>`: a page the user navigates to, not a file the page needs. */
   | 'html-link'
+  /** The folder webpack's runtime loads lazy chunks from: its root-relative public path + the chunk folder. */
+  | 'js-chunk-folder'
 
 export interface RawRef {
   /**
@@ -60,6 +62,8 @@ export interface RawRef {
    * the browser requests as it is written; not resolved. Not set inside `<template>`, whose copies a script fills.
    */
   placeholder?: boolean
+  /** `js-chunk-folder` only: how every chunk file name ends (`.js`, `.async.js`). */
+  suffix?: string
 }
 
 /** Where `<base href>` points; kept apart from `refs` because it changes how they resolve. */
@@ -105,4 +109,5 @@ export interface OffsetRef {
   cosmetic?: boolean
   stylesheet?: boolean
   placeholder?: boolean
+  suffix?: string
 }

@@ -21,6 +21,7 @@ import packageIdMismatch from './package-id-mismatch.js'
 import packageIdReserved from './package-id-reserved.js'
 import refBroken from './ref-broken.js'
 import refCaseMismatch from './ref-case-mismatch.js'
+import refChunkFolder from './ref-chunk-folder.js'
 import refGlobalMissing from './ref-global-missing.js'
 import refGlobalRelative from './ref-global-relative.js'
 import refPlaceholder from './ref-placeholder.js'
@@ -81,5 +82,6 @@ export const contentRules: readonly Rule[] = [
   refUrlUnsafe,
   refPlaceholder,
   refUnscanned,
+  refChunkFolder,
   linkBroken
 ]

@@ -32,9 +32,10 @@ export default defineRule({
     const relative = pkg.files
       .filter((f) => f.path.startsWith(`${id}/`))
       .map((f) => f.path.slice(id.length))
-    // index.html first, else any page (a build whose page is main.html): the shallowest is the likely entry
+    // index.html first, else any page (a build whose page is main.html) but an error or fallback page (404.html,
+    // 200.html): the shallowest is the likely entry
     const pages = relative
-      .filter((p) => /\.html?$/i.test(p))
+      .filter((p) => /\.html?$/i.test(p) && !ERROR_PAGE.test(basename(p)))
       .sort((a, b) => depth(a) - depth(b) || a.length - b.length)
     const indexes = [
       ...pages.filter((p) => basename(p).toLowerCase() === 'index.html'),
@@ -60,3 +61,6 @@ export default defineRule({
 })
 
 const depth = (p: string) => p.split('/').length
+
+/** Pages a host shows for errors or unknown routes (404.html, 200.html of surge.sh and SvelteKit), never an entry. */
+const ERROR_PAGE = /^(?:[1-5]\d\d|50x|error|fallback)\.html?$/i

@@ -13,7 +13,8 @@ export default referenceRule(
   (ref) => {
     const r = ref.resolution
     // Links are link-broken's: a missing page the user may never open is not a missing file the page needs.
-    if (r.outcome !== 'broken' || ref.kind === 'html-link') return false
+    if (r.outcome !== 'broken' || ref.kind === 'html-link' || ref.kind === 'js-chunk-folder')
+      return false
     return {
       ...(r.formTarget && { form: r.formTarget }),
       ...(r.nearTarget && { near: r.nearTarget, nearUrl: r.nearUrl! })

@@ -56,4 +56,44 @@ describe('link-broken', () => {
     const found = await check('ref-case-mismatch', tree, REFS)
     expect(found.map((f) => [f.severity, f.args.url])).toEqual([['error', 'About.html']])
   })
+
+  it("names the page moved under the entry folder for a root link or a top-level route, never another folder's page", async () => {
+    const tree = {
+      '20171228/www/index.html':
+        '<a href="/">h</a> <a href="/about">a</a> <a href="/zh/guide/">z</a>',
+      '20171228/www/about.html': '',
+      '20171228/www/en/guide/index.html': ''
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(found.map((f) => [f.args.url, f.args.nearUrl])).toEqual([
+      ['/', '/www/index.html'],
+      ['/about', '/www/about.html'],
+      ['/zh/guide/', undefined]
+    ])
+  })
+
+  it('reports a link repeated on every page once, with how many more there are', async () => {
+    const nav = '<a href="/about/">a</a><a href="/about/">again</a>'
+    const tree = {
+      '20171228/www/index.html': nav,
+      '20171228/www/a.html': nav,
+      '20171228/www/b.html': nav
+    }
+    const found = await check(RULE, tree, REFS)
+    expect(found.map((f) => [f.path, f.args.others])).toEqual([['20171228/www/a.html', 5]])
+    expect(messageOf(RULE, found[0].args)).toMatch(
+      / \(5 more links to it, on this page or others, are not listed\)$/
+    )
+  })
+
+  it('an <iframe> of a folder URL is no page either (ref-broken), where an <img> of one is left alone', async () => {
+    const tree = {
+      '20171228/www/index.html': '<iframe src="about/"></iframe>',
+      '20171228/www/about/index.html': ''
+    }
+    const found = await check('ref-broken', tree, REFS)
+    expect(found.map((f) => [f.args.url, f.args.nearUrl])).toEqual([
+      ['about/', './about/index.html']
+    ])
+  })
 })

@@ -101,6 +101,15 @@ describe('main-entry', () => {
     expect(found.map((f) => [f.severity, f.args.suggestion])).toEqual([['notice', '/www/app.html']])
   })
 
+  it('never guesses an error or fallback page (404.html, 200.html) as the entry', async () => {
+    const found = await check(RULE, {
+      '20171228/www/404.html': 'x',
+      '20171228/www/200.html': 'x',
+      '20171228/www/app.html': 'x'
+    })
+    expect(found.map((f) => f.args.suggestion)).toEqual(['/www/app.html'])
+  })
+
   it('with no entry configured and no page at all (extensionless files), says so', async () => {
     const found = await check(RULE, { '20171228/www/index': 'Redirecting...' })
     expect(found.map((f) => [f.severity, f.args.suggestion])).toEqual([['notice', '']])

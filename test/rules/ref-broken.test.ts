@@ -37,38 +37,37 @@ describe('ref-broken', () => {
       '20171228/www/index.html':
         '<script src="/assets/app.1a2b.js"></script><link rel=stylesheet href="static/css/i.css"><img src="img/x.png">',
       '20171228/www/assets/app.1a2b.js': '',
-      '20171228/www/static/css/i.css': '@font-face{src:url(./static/font/f.60e1.woff2)}',
-      '20171228/www/static/font/f.60e1.woff2': '',
-      // two files named x.png: no guess
-      '20171228/www/a/x.png': '',
-      '20171228/www/b/x.png': ''
+      '20171228/www/static/css/i.css': '@font-face{src:url(./static/font/f.60e103fb22.woff2)}',
+      '20171228/www/static/font/f.60e103fb22.woff2': '',
+      // a name without a build hash names different files in different folders: no guess
+      '20171228/www/lib/swiper/x.png': ''
     }
     const found = await check(RULE, tree, REFS)
     expect(found.map((f) => [f.args.url, f.args.near, f.args.nearUrl])).toEqual([
       ['/assets/app.1a2b.js', '20171228/www/assets/app.1a2b.js', '/www/assets/app.1a2b.js'],
       ['img/x.png', undefined, undefined],
       [
-        './static/font/f.60e1.woff2',
-        '20171228/www/static/font/f.60e1.woff2',
-        '../font/f.60e1.woff2'
+        './static/font/f.60e103fb22.woff2',
+        '20171228/www/static/font/f.60e103fb22.woff2',
+        '../font/f.60e103fb22.woff2'
       ]
     ])
     expect(messageOf(RULE, found[2].args)).toBe(
-      '"./static/font/f.60e1.woff2" points at 20171228/www/static/css/static/font/f.60e1.woff2, which is not in the package: the phone fetches it from the network or shows nothing; 20171228/www/static/font/f.60e1.woff2 has that name: did you mean "../font/f.60e1.woff2"?'
+      '"./static/font/f.60e103fb22.woff2" points at 20171228/www/static/css/static/font/f.60e103fb22.woff2, which is not in the package: the phone fetches it from the network or shows nothing; 20171228/www/static/font/f.60e103fb22.woff2 has that name: did you mean "../font/f.60e103fb22.woff2"?'
     )
   })
 
   it('suggests relative to the <base href> when there is one, and from a page in a subfolder', async () => {
     const tree = {
-      '20171228/www/pages/about.html': '<script src="lazy.77.js"></script>',
-      '20171228/www/lazy.77.js': '',
-      '20171228/www/sub/page.html': '<base href="../"><img src="img/y.png">',
-      '20171228/www/other/img/y.png': ''
+      '20171228/www/pages/about.html': '<script src="lazy.8e3f1a2b.js?v=2"></script>',
+      '20171228/www/lazy.8e3f1a2b.js': '',
+      '20171228/www/sub/page.html': '<base href="../"><img src="img/y-3f2a1c9d.png">',
+      '20171228/www/other/img/y-3f2a1c9d.png': ''
     }
     const found = await check(RULE, tree, REFS)
     expect(found.map((f) => [f.path, f.args.nearUrl])).toEqual([
-      ['20171228/www/pages/about.html', '../lazy.77.js'],
-      ['20171228/www/sub/page.html', './other/img/y.png']
+      ['20171228/www/pages/about.html', '../lazy.8e3f1a2b.js?v=2'],
+      ['20171228/www/sub/page.html', './other/img/y-3f2a1c9d.png']
     ])
   })
 
