@@ -17,47 +17,76 @@ export interface ChunkFolderRef extends OffsetRef {
   suffix: string
 }
 
-/** Any assignment to a `.p` (not a comparison): the runtime's, and any other that would override it. */
-const ASSIGN_P = /([A-Za-z_$][\w$]*)\.p\s*=(?!=)\s*/g
-
 /**
  * Cheap test on the bytes: a minified runtime with a root-relative public path has `.p="/` in it (webpack writes the
  * path as JSON, and minifiers keep double quotes). One pass over a file the other tests ruled out (every search
  * costs about 0.2 s per GB); unminified development builds (`__webpack_require__.p = "/"`) are not looked for.
  */
 export function mayHaveChunkFolder(bytes: Buffer): boolean {
-  return bytes.indexOf('.p="/') !== -1
+  return bytes.indexOf(LITERAL) !== -1
 }
 
+const LITERAL = '.p="/'
+
+/** After `<receiver>.u`: ` = function(e){return ` or ` = e => ` (sticky: tried at one position only). */
+const FUNCTION_HEAD =
+  /\s*=\s*(?:function\s*\(\s*[\w$]+\s*\)\s*\{\s*return\b\s*|\(?\s*[\w$]+\s*\)?\s*=>\s*)/y
+
+/**
+ * The runtimes in `src` with a root-relative public path. Found by plain searches, never a regular expression run
+ * over the whole text: bundles are megabytes, and this runs on every one the scan lexes.
+ */
 export function chunkFolderRefs(src: string): ChunkFolderRef[] {
-  if (src.indexOf('.p') === -1 || src.indexOf('.u') === -1) return []
-  // Every value assigned to each receiver's `.p`: one runtime, unless the receiver is set in more than one way.
-  const assigned = new Map<string, Array<{ value: string | undefined; offset: number }>>()
-  for (const m of src.matchAll(ASSIGN_P)) {
-    const at = m.index + m[0].length
-    // Only the spelling the byte test looks for (`.p="/…"`) counts as the literal; any other is not read.
-    const literal = m[0].endsWith('.p=') && src[at] === '"' ? stringAt(src, at) : undefined
-    const list = assigned.get(m[1]!) ?? []
-    list.push({ value: literal?.value, offset: at + 1 })
-    assigned.set(m[1]!, list)
-  }
   const out: ChunkFolderRef[] = []
-  for (const [receiver, values] of assigned) {
+  const seen = new Set<string>()
+  for (let i = src.indexOf(LITERAL); i !== -1; i = src.indexOf(LITERAL, i + 1)) {
+    let start = i
+    while (start > 0 && isIdentChar(src.charCodeAt(start - 1))) start--
+    const receiver = src.slice(start, i)
+    // `a.b.p="/"` is not the runtime's own property
+    if (receiver === '' || /^\d/.test(receiver) || src[start - 1] === '.' || seen.has(receiver))
+      continue
+    seen.add(receiver)
+    const literal = stringAt(src, i + 3)
+    if (literal === undefined || literal.value.startsWith('//')) continue
     // Set at run time too (`__webpack_public_path__ = window.cdn`): the literal is not where chunks come from.
-    if (values.some((v) => v.value === undefined)) continue
-    const first = values[0]!
-    const publicPath = first.value!
-    if (!publicPath.startsWith('/') || publicPath.startsWith('//')) continue
+    if (assignedOtherwise(src, receiver)) continue
     const name = chunkFileName(src, receiver)
     if (name === undefined) continue
     out.push({
-      url: publicPath + name.prefix.slice(0, name.prefix.lastIndexOf('/') + 1),
-      offset: first.offset,
+      url: literal.value + name.prefix.slice(0, name.prefix.lastIndexOf('/') + 1),
+      offset: i + 4,
       kind: 'js-chunk-folder',
       suffix: name.suffix
     })
   }
   return out
+}
+
+/** Whether `<receiver>.p` is assigned anything but a double-quoted string literal somewhere in `src`. */
+function assignedOtherwise(src: string, receiver: string): boolean {
+  const member = `${receiver}.p`
+  for (let i = src.indexOf(member); i !== -1; i = src.indexOf(member, i + 1)) {
+    if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
+    let j = i + member.length
+    if (isIdentChar(src.charCodeAt(j))) continue // `.push`, `.prototype`
+    while (src[j] === ' ') j++
+    if (src[j] !== '=' || src[j + 1] === '=') continue
+    j++
+    while (src[j] === ' ') j++
+    if (src[j] !== '"' || stringAt(src, j) === undefined) return true
+  }
+  return false
+}
+
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x24
+  )
 }
 
 /**
@@ -68,12 +97,15 @@ function chunkFileName(
   src: string,
   receiver: string
 ): { prefix: string; suffix: string } | undefined {
-  const head = new RegExp(
-    `(?<![\\w$])${receiver.replace(/\$/g, '\\$')}\\.u\\s*=\\s*(?:function\\s*\\(\\s*[\\w$]+\\s*\\)\\s*\\{\\s*return\\b\\s*|\\(?\\s*[\\w$]+\\s*\\)?\\s*=>\\s*)`,
-    'g'
-  ).exec(src)
-  if (head === null) return undefined
-  const start = head.index + head[0].length
+  const member = `${receiver}.u`
+  let start = -1
+  for (let i = src.indexOf(member); i !== -1 && start === -1; i = src.indexOf(member, i + 1)) {
+    if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
+    FUNCTION_HEAD.lastIndex = i + member.length
+    const head = FUNCTION_HEAD.exec(src)
+    if (head !== null) start = FUNCTION_HEAD.lastIndex
+  }
+  if (start === -1) return undefined
   // The returned expression, up to the `,` `;` or `}` that ends it; the strings at its own level are what the
   // name is made of (those inside `{73:"p__index"}[e]` are chunk names).
   const strings: string[] = []
