@@ -30,6 +30,7 @@ import { isAscii, isUtf8 } from 'node:buffer'
 import { parse, type Import } from 'es-module-lexer'
 import { isNonReference } from './extract.js'
 import { chunkFolderRefs } from './extract-webpack.js'
+import { isIdentChar } from './js-chars.js'
 import { LineIndex, stripBom } from './location.js'
 import type { JsExtractOptions, OffsetRef, RawRef } from './types.js'
 
@@ -267,17 +268,6 @@ function newUrlAround(src: string, start: number, end: number): OffsetRef | unde
   const url = raw.includes('\\') ? unescapeJs(raw) : raw
   if (url === undefined) return undefined
   return { url, offset: open + 1, kind: 'js-new-url' }
-}
-
-function isIdentChar(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x24 ||
-    c === 0x5f ||
-    c > 0x7f
-  )
 }
 
 function isJsWs(c: number): boolean {

@@ -6,6 +6,7 @@
  * as a literal is read: a relative one resolves against whichever page runs the script, `auto` and one assigned at
  * run time (`__webpack_public_path__ = window.x`) are computed, and a full URL is another host.
  */
+import { isIdentChar } from './js-chars.js'
 import type { OffsetRef } from './types.js'
 
 /**
@@ -77,16 +78,6 @@ function assignedOtherwise(src: string, receiver: string): boolean {
     if (src[j] !== '"' || stringAt(src, j) === undefined) return true
   }
   return false
-}
-
-function isIdentChar(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x5f ||
-    c === 0x24
-  )
 }
 
 /**

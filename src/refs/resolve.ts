@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../core/config.js'
 import { cmp } from '../core/findings.js'
 import { globalUrlOf, type PackageModel } from '../core/layout.js'
+import { hashedName } from '../diff/hashed-names.js'
 import { describeChar, URLENCODE_CHANGES, URL_UNSAFE } from '../rules/name-chars.js'
 import { expectedAfterHost } from '../rules/global-util.js'
-import { hashedName } from '../diff/hashed-names.js'
 import { isNonReference } from './extract.js'
 
 export type RefOutcome =
@@ -24,7 +24,7 @@ export interface Resolution {
   caseTarget?: string
   /** Broken, but a file has the same name in another Unicode normalization form (macOS writes NFD names). */
   formTarget?: string
-  /** Broken, but one file of the package (and only one) has the file name it asks for: likely the one meant. */
+  /** Broken, but the file likely meant is in the package (see likelyMeant); for a chunk folder, the folder. */
   nearTarget?: string
   /** nearTarget's URL written the way the reference is (root-relative or relative to where it is resolved). */
   nearUrl?: string
@@ -120,7 +120,7 @@ export class ReferenceResolver {
     return `${VIRTUAL_ORIGIN}/${inRoot.split('/').map(encodeSegment).join('/')}`
   }
 
-  /** `page`: the URL is a link's, which only a file satisfies (a folder URL is no page the container serves). */
+  /** `page`: the URL opens a page (a link, a frame), which only a file is (the container serves no folder). */
   resolve(raw: string, base: string, page = false): Resolution | undefined {
     const url = raw.trim()
     if (isNonReference(url)) return undefined
@@ -183,7 +183,7 @@ export class ReferenceResolver {
       outcome: 'broken',
       target: pkgPath,
       ...this.otherForm(pkgPath),
-      ...this.sameName(pkgPath, url, base)
+      ...this.meant(pkgPath, url, base)
     }
   }
 
@@ -195,7 +195,7 @@ export class ReferenceResolver {
    * - a file name with a build hash that one file has, wherever it is (a CSS `url()` one folder off).
    * A name without a hash (`style.css`, `close.png`) names different files in different folders: no guess.
    */
-  private sameName(
+  private meant(
     pkgPath: string,
     url: string,
     base: string

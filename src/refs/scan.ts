@@ -102,28 +102,19 @@ export function createReferenceScanner(
       }
     }
     for (const ref of refs) {
-      if (ref.kind === 'js-chunk-folder') {
-        // Root-relative and loaded by the runtime, not by the page: no <base>, no page URL plays a part.
-        const resolution = resolver.chunkFolder(ref.url, ref.suffix ?? '', pkgPath)
-        if (resolution)
-          scan.notable.push({
-            from: pkgPath,
-            url: ref.url,
-            line: ref.line,
-            column: ref.column,
-            kind: ref.kind,
-            resolution
-          })
-        continue
-      }
+      // A webpack runtime's chunk folder is root-relative and loaded by the runtime: no <base> plays a part.
+      const chunks = ref.kind === 'js-chunk-folder'
       // What the parser fetches before it reaches <base> (a script above it) is resolved against the page itself.
       const afterBase =
+        !chunks &&
         applied !== undefined &&
         (ref.line > applied.line || (ref.line === applied.line && ref.column > applied.column))
       // An unfilled placeholder is requested as written: reported as such, not resolved into a wrong path.
-      const resolution: Resolution | undefined = ref.placeholder
-        ? { outcome: 'placeholder' }
-        : resolver.resolve(ref.url, afterBase ? base : pageUrl, isPageLoad(ref))
+      const resolution: Resolution | undefined = chunks
+        ? resolver.chunkFolder(ref.url, ref.suffix ?? '', pkgPath)
+        : ref.placeholder
+          ? { outcome: 'placeholder' }
+          : resolver.resolve(ref.url, afterBase ? base : pageUrl, isPageLoad(ref))
       if (!resolution) continue
       // A link matters only when it should stay in the package and does not: another site, a global resource or a
       // template's address is no page of this package to check.

@@ -19,7 +19,7 @@ export function referenceRule(
     ...rule,
     needsContent: true,
     check({ refs }, report) {
-      const firsts = new Map<string, { report: Parameters<typeof report>[0]; others: number }>()
+      const firsts = new Map<string, { finding: Report; others: number }>()
       for (const ref of refs?.notable ?? []) {
         const extra = select(ref)
         if (!extra) continue
@@ -30,7 +30,7 @@ export function referenceRule(
           continue
         }
         const severity = severityOf?.(ref) ?? (ref.cosmetic ? 'warning' : undefined)
-        const finding: Parameters<typeof report>[0] = {
+        const finding: Report = {
           // A missing favicon costs a request, not the page.
           ...(severity && { severity }),
           path: ref.from,
@@ -44,9 +44,9 @@ export function referenceRule(
           }
         }
         if (key === undefined) report(finding)
-        else firsts.set(key, { report: finding, others: 0 })
+        else firsts.set(key, { finding, others: 0 })
       }
-      for (const { report: finding, others } of firsts.values())
+      for (const { finding, others } of firsts.values())
         report(others ? { ...finding, args: { ...finding.args, others } } : finding)
     }
   })
