@@ -79,7 +79,8 @@ interface Setup {
   run(
     inputs: Record<string, string>,
     env?: Record<string, string | undefined>,
-    timeoutMs?: number
+    timeoutMs?: number,
+    stallReaderMs?: number
   ): Promise<ActionRun>
 }
 
@@ -104,13 +105,14 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
       root,
       workspace,
       fake,
-      run: (inputs, env = {}, timeoutMs) =>
+      run: (inputs, env = {}, timeoutMs, stallReaderMs) =>
         runAction({
           node: node.path,
           workspace,
           inputs,
           env: { ACTIONS_RUNTIME_TOKEN: fake.token, ACTIONS_RESULTS_URL: fake.url, ...env },
-          timeoutMs
+          timeoutMs,
+          stallReaderMs
         })
     }
   }
@@ -523,6 +525,26 @@ describe.concurrent.each(binaries)('the Action on $label', (node) => {
     expect(r.annotations.filter((a) => a.level === 'warning')).toHaveLength(10)
     expect(t.fake.requests).toEqual([])
     expect(r.outputs['artifact-id']).toBe('')
+  })
+
+  test('a runner that reads the log late still gets the annotations, which come after a long report', async ({
+    expect,
+    onTestFinished
+  }) => {
+    const files: Record<string, string | Buffer> = { ...SITE }
+    for (let i = 0; i < 3000; i++) files[`img/${'x'.repeat(150)} ${i}.png`] = PNG
+    const t = await setup(onTestFinished, files)
+    // stdout unread for 4 s: the report (some 700 KB) fills the pipe, and the rest waits for the reader
+    const r = await t.run(
+      { ...INPUTS, 'upload-artifact': 'false', rules: 'tar-path-length=off' },
+      {},
+      undefined,
+      4000
+    )
+    expect(r.code).toBe(0)
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024)
+    expect(r.annotations.filter((a) => a.level === 'warning')).toHaveLength(10)
+    expect(r.annotations.at(-1)?.title).toBe('More findings')
   })
 
   test('SARIF keeps the 25,000 most severe of 26,000 findings (code scanning takes no more) and a notice says so', async ({

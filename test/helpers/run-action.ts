@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Extra environment (a value of undefined removes a default one). */
   env?: Record<string, string | undefined>
   timeoutMs?: number
+  /** Read nothing of stdout for this long after the start, as a busy runner may: the pipe fills and writes wait. */
+  stallReaderMs?: number
 }
 
 export interface ActionRun {
@@ -104,6 +106,10 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  if (opts.stallReaderMs) {
+    child.stdout.pause()
+    setTimeout(() => child.stdout.resume(), opts.stallReaderMs)
+  }
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
