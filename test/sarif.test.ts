@@ -6,7 +6,13 @@ import { allRules, validatePackage } from '../src/engine/validate.js'
 import { ruleDocsUrl } from '../src/report/messages.js'
 import type { Finding } from '../src/core/findings.js'
 import { writeFileAtomic } from '../src/core/output-path.js'
-import { SARIF_MAX_RESULTS, sarifLocator, toSarif, type SarifLog } from '../src/report/sarif.js'
+import {
+  SARIF_MAX_RESULTS,
+  repositoryRoot,
+  sarifLocator,
+  toSarif,
+  type SarifLog
+} from '../src/report/sarif.js'
 import { craftZip } from './helpers/craft-zip.js'
 import { sarifValidator } from './helpers/sarif-schema.js'
 import { cleanupTempDirs, tempDir, writeTree } from './helpers/tree.js'
@@ -200,5 +206,24 @@ describe('SARIF 2.1.0', () => {
     )) as NodeJS.ErrnoException
     expect(e.message).toBe(`the folder ${path.dirname(file)} does not exist`)
     expect(e.code).toBe('ENOENT')
+  })
+})
+
+describe('repositoryRoot: where SARIF paths start', () => {
+  it('the nearest checkout up from the package, no higher than the workspace; the workspace when it is the checkout', () => {
+    const ws = tempDir()
+    fs.mkdirSync(path.join(ws, 'app/dist'), { recursive: true })
+    fs.mkdirSync(path.join(ws, 'app/.git'))
+    // actions/checkout with path: app
+    expect(repositoryRoot(path.join(ws, 'app/dist'), ws)).toBe(path.join(ws, 'app'))
+    // the workspace is the checkout, app a submodule (a .git file) or a second checkout in it
+    fs.mkdirSync(path.join(ws, '.git'))
+    expect(repositoryRoot(path.join(ws, 'app/dist'), ws)).toBe(ws)
+    // a package outside the workspace (a downloaded artifact): the workspace
+    expect(repositoryRoot(tempDir(), ws)).toBe(ws)
+    // the CLI: up from the current folder, else the folder itself
+    expect(repositoryRoot(path.join(ws, 'app/dist'))).toBe(path.join(ws, 'app'))
+    const lone = tempDir()
+    expect(repositoryRoot(lone)).toBe(lone)
   })
 })

@@ -563,14 +563,14 @@ function importMapUrls(
     if (scopes !== null && typeof scopes === 'object') Object.values(scopes).forEach(collect)
   }
   if (addresses.length === 0) return []
-  const tokens: Array<{ value: string; offset: number; used: boolean }> = []
+  // value → the offsets of the strings that spell it, in order, taken one by one
+  const offsets = new Map<string, number[]>()
   for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) {
-    if (m[1] === undefined)
-      tokens.push({ value: JSON.parse(m[0]) as string, offset: start + m.index + 1, used: false })
+    if (m[1] !== undefined) continue
+    const value = JSON.parse(m[0]) as string
+    const list = offsets.get(value)
+    if (list) list.push(start + m.index + 1)
+    else offsets.set(value, [start + m.index + 1])
   }
-  return addresses.map((url) => {
-    const token = tokens.find((t) => !t.used && t.value === url)
-    if (token) token.used = true
-    return { url, offset: token?.offset ?? start }
-  })
+  return addresses.map((url) => ({ url, offset: offsets.get(url)?.shift() ?? start }))
 }

@@ -39,8 +39,11 @@ const FUNCTION_HEAD =
  */
 export function chunkFolderRefs(src: string): ChunkFolderRef[] {
   const out: ChunkFolderRef[] = []
+  if (src.indexOf(LITERAL) === -1 || setAtRunTime(src)) return out
   const seen = new Set<string>()
   for (let i = src.indexOf(LITERAL); i !== -1; i = src.indexOf(LITERAL, i + 1)) {
+    // a file with many (a crafted one) costs a search of the whole text per receiver: a real runtime has one
+    if (seen.size >= MAX_RECEIVERS) break
     let start = i
     while (start > 0 && isIdentChar(src.charCodeAt(start - 1))) start--
     const receiver = src.slice(start, i)
@@ -50,8 +53,9 @@ export function chunkFolderRefs(src: string): ChunkFolderRef[] {
     seen.add(receiver)
     const literal = stringAt(src, i + 3)
     if (literal === undefined || literal.value.startsWith('//')) continue
-    // Set at run time too (`__webpack_public_path__ = window.cdn`): the literal is not where chunks come from.
-    if (assignedOtherwise(src, receiver)) continue
+    // Set another way too (`__webpack_public_path__ = window.cdn`, or a second literal): the first literal is not
+    // where chunks come from, or not for sure.
+    if (assignedOtherwise(src, receiver, literal.value)) continue
     const name = chunkFileName(src, receiver)
     if (name === undefined) continue
     out.push({
@@ -64,8 +68,27 @@ export function chunkFolderRefs(src: string): ChunkFolderRef[] {
   return out
 }
 
-/** Whether `<receiver>.p` is assigned anything but a double-quoted string literal somewhere in `src`. */
-function assignedOtherwise(src: string, receiver: string): boolean {
+/** At most this many `.p="/…"` receivers are looked at in one file. */
+const MAX_RECEIVERS = 8
+
+/**
+ * Signs that the public path is set when the page runs, from code under another name than the runtime's own
+ * (`__webpack_public_path__ = …` compiles to the module's `n.p = …`): qiankun's injected path, Umi's
+ * `runtimePublicPath` (`window.publicPath`), a development build's `__webpack_public_path__`, a `.p` assigned from
+ * `window`, `self`, `globalThis` or `document`.
+ */
+function setAtRunTime(src: string): boolean {
+  return (
+    src.includes('__INJECTED_PUBLIC_PATH_BY_QIANKUN__') ||
+    src.includes('__webpack_public_path__') ||
+    /\.p\s*=\s*(?:window|self|globalThis|document)\b/.test(src) ||
+    src.includes('window.publicPath') ||
+    src.includes('window.resourceBaseUrl')
+  )
+}
+
+/** Whether `<receiver>.p` is assigned anything but the double-quoted `literal` somewhere in `src`. */
+function assignedOtherwise(src: string, receiver: string, literal: string): boolean {
   const member = `${receiver}.p`
   for (let i = src.indexOf(member); i !== -1; i = src.indexOf(member, i + 1)) {
     if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
@@ -75,7 +98,7 @@ function assignedOtherwise(src: string, receiver: string): boolean {
     if (src[j] !== '=' || src[j + 1] === '=') continue
     j++
     while (src[j] === ' ') j++
-    if (src[j] !== '"' || stringAt(src, j) === undefined) return true
+    if (src[j] !== '"' || stringAt(src, j)?.value !== literal) return true
   }
   return false
 }

@@ -56,6 +56,8 @@ export class ReferenceResolver {
   private byName: Map<string, string | undefined> | undefined
   /** Path under the root less its first folder → the one file there (see likelyMeant). */
   private moved: Map<string, string | undefined> | undefined
+  /** A runtime's chunk folder and name end → the folders elsewhere that hold such chunks (none: fine, or none built). */
+  private readonly chunkHolders = new Map<string, string[]>()
   /** Broken target → the file likely meant (null: none), so a link on every page is worked out once. */
   private readonly nearCache = new Map<string, string | null>()
   /** NFC form → the file, built on the first broken reference that has non-ASCII characters. */
@@ -258,16 +260,26 @@ export class ReferenceResolver {
     const path = lenientDecode(resolved.pathname)
     const folder = (this.root ? `${this.root}${path}` : path.slice(1)).replace(/\/$/, '')
     const tail = path.split('/').filter(Boolean)
-    const holders = new Set<string>()
-    for (const f of this.files) {
-      const slash = f.lastIndexOf('/')
-      if (!f.endsWith(suffix) || f.length - slash - 1 <= suffix.length) continue
-      const dir = f.slice(0, Math.max(slash, 0))
-      if (dir === folder) return undefined
-      const segs = dir.split('/')
-      if (tail.every((t, i) => segs[segs.length - tail.length + i] === t)) holders.add(dir)
+    // one walk over the files per runtime, not per page that inlines it
+    const key = `${folder}\0${suffix}`
+    let holders = this.chunkHolders.get(key)
+    if (holders === undefined) {
+      const found = new Set<string>()
+      for (const f of this.files) {
+        const slash = f.lastIndexOf('/')
+        if (!f.endsWith(suffix) || f.length - slash - 1 <= suffix.length) continue
+        const dir = f.slice(0, Math.max(slash, 0))
+        if (dir === folder) {
+          found.clear()
+          break
+        }
+        const segs = dir.split('/')
+        if (tail.every((t, i) => segs[segs.length - tail.length + i] === t)) found.add(dir)
+      }
+      holders = [...found]
+      this.chunkHolders.set(key, holders)
     }
-    if (holders.size === 0) return undefined
+    if (holders.length === 0) return undefined
     const near = [...holders].sort(
       (a, b) => commonLength(b, from) - commonLength(a, from) || cmp(a, b)
     )[0]!

@@ -27,6 +27,9 @@ function isPageLoad(ref: RawRef): boolean {
   return ref.kind === 'html-link' || ref.tag === 'iframe' || ref.tag === 'frame'
 }
 
+/** Resolved links kept for reuse, at most: a bound on memory for sites with a great many distinct links. */
+const MAX_CACHED_LINKS = 100_000
+
 /** What a link (`<a href>`) can end in that is worth reporting, besides resolving to its page. */
 const LINK_OUTCOMES: ReadonlySet<string> = new Set(['ok', 'broken', 'case-mismatch'])
 
@@ -71,6 +74,17 @@ export function createReferenceScanner(
   extractor: Extractor
 ): ReferenceScanner {
   const resolver = new ReferenceResolver(pkg, config, globalUrls)
+  // Links are link-broken's alone: with it off they are not resolved at all. A site's navigation repeats the same
+  // links on every page of a folder, so they are resolved once per folder.
+  const checkLinks = config.rules['link-broken'] !== 'off'
+  const links = new Map<string, Resolution | undefined>()
+  const resolveLink = (url: string, from: string): Resolution | undefined => {
+    const key = `${url.startsWith('/') ? '' : from.slice(0, from.lastIndexOf('/') + 1)}\0${url}`
+    if (links.has(key)) return links.get(key)
+    const resolution = resolver.resolve(url, from, true)
+    if (links.size < MAX_CACHED_LINKS) links.set(key, resolution)
+    return resolution
+  }
   const unscanned = pkg.files
     .filter((f) => refKindForPath(f.path) && !isScanned(f))
     .map(({ path, size }) => ({ path, size }))
@@ -109,12 +123,16 @@ export function createReferenceScanner(
         !chunks &&
         applied !== undefined &&
         (ref.line > applied.line || (ref.line === applied.line && ref.column > applied.column))
+      if (ref.kind === 'html-link' && !checkLinks) continue
+      const from = afterBase ? base : pageUrl
       // An unfilled placeholder is requested as written: reported as such, not resolved into a wrong path.
       const resolution: Resolution | undefined = chunks
         ? resolver.chunkFolder(ref.url, ref.suffix ?? '', pkgPath)
         : ref.placeholder
           ? { outcome: 'placeholder' }
-          : resolver.resolve(ref.url, afterBase ? base : pageUrl, isPageLoad(ref))
+          : ref.kind === 'html-link'
+            ? resolveLink(ref.url, from)
+            : resolver.resolve(ref.url, from, isPageLoad(ref))
       if (!resolution) continue
       // A link matters only when it should stay in the package and does not: another site, a global resource or a
       // template's address is no page of this package to check.

@@ -180,12 +180,14 @@ export function sarifLocator(
 /**
  * Code scanning reads SARIF paths from the repository root: the nearest folder up from `from` holding `.git` (a
  * folder, or a file in a worktree or submodule). The CLI looks up from the current directory and falls back to it;
- * the Action looks up from the package, no higher than GITHUB_WORKSPACE, which it falls back to (a checkout into a
- * subfolder of the workspace has its root there, not at the workspace).
+ * the Action takes GITHUB_WORKSPACE when the checkout is there, else looks up from the package no higher than it, and
+ * falls back to it (a checkout into a subfolder of the workspace has its root there, not at the workspace).
  */
 export function repositoryRoot(from: string, stopAt?: string): string {
   const top = stopAt === undefined ? undefined : path.resolve(stopAt)
   const start = path.resolve(from)
+  // A checkout at the workspace is the repository, even around a submodule or a second checkout inside it.
+  if (top !== undefined && existsSync(path.join(top, '.git'))) return top
   if (top !== undefined && path.relative(top, start).split(path.sep)[0] === '..') return top
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir

@@ -14,5 +14,8 @@ export default referenceRule(
         : 'it works on a Mac and fails on the phone'),
     fix: 'Write the reference with the exact case of the file name.'
   },
-  (ref) => ref.resolution.outcome === 'case-mismatch' && { actual: ref.resolution.caseTarget ?? '' }
+  // a link's is link-broken's (a notice, once per target)
+  (ref) =>
+    ref.resolution.outcome === 'case-mismatch' &&
+    ref.kind !== 'html-link' && { actual: ref.resolution.caseTarget ?? '' }
 )

@@ -47,14 +47,30 @@ describe('link-broken', () => {
     expect(await check('ref-broken', missing, REFS)).toEqual([])
   })
 
-  it('a link that matches a page only ignoring case is ref-case-mismatch, an error', async () => {
+  it('a link that matches a page only ignoring case is link-broken too, not an error on every page', async () => {
+    const nav = '<a href="About.html">a</a> <a href="a~b.html">u</a>'
     const tree = {
-      '20171228/www/index.html': '<a href="About.html">a</a>',
-      '20171228/www/about.html': ''
+      '20171228/www/index.html': nav,
+      '20171228/www/x.html': nav,
+      '20171228/www/about.html': '',
+      '20171228/www/a~b.html': ''
     }
-    expect(await check(RULE, tree, REFS)).toEqual([])
-    const found = await check('ref-case-mismatch', tree, REFS)
-    expect(found.map((f) => [f.severity, f.args.url])).toEqual([['error', 'About.html']])
+    const found = await check(RULE, tree, REFS)
+    expect(found.map((f) => [f.severity, f.args.url, f.args.actual, f.args.others])).toEqual([
+      ['notice', 'About.html', '20171228/www/about.html', 1]
+    ])
+    expect(messageOf(RULE, found[0].args)).toContain(
+      'it matches 20171228/www/about.html only ignoring case, which works on a Mac and not on the phone (1 more link to it, on this page or others, is not listed)'
+    )
+    expect(await check('ref-case-mismatch', tree, REFS)).toEqual([])
+    expect(await check('ref-url-unsafe', tree, REFS)).toEqual([])
+  })
+
+  it('with the rule off, links are not even resolved: no finding from any rule', async () => {
+    const tree = { '20171228/www/index.html': '<a href="About.html">a</a><a href="gone/">g</a>' }
+    const off = { ...REFS, rules: { 'link-broken': 'off' as const } }
+    for (const rule of [RULE, 'ref-case-mismatch', 'ref-broken'])
+      expect(await check(rule, tree, off)).toEqual([])
   })
 
   it("names the page moved under the entry folder for a root link or a top-level route, never another folder's page", async () => {
@@ -88,7 +104,7 @@ describe('link-broken', () => {
 
   it('an <iframe> of a folder URL is no page either (ref-broken), where an <img> of one is left alone', async () => {
     const tree = {
-      '20171228/www/index.html': '<iframe src="about/"></iframe>',
+      '20171228/www/index.html': '<iframe src="about/"></iframe><img src="about/">',
       '20171228/www/about/index.html': ''
     }
     const found = await check('ref-broken', tree, REFS)

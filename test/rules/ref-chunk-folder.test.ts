@@ -19,7 +19,7 @@ describe('ref-chunk-folder', () => {
     const found = await check(RULE, tree, REFS)
     expect(found).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         path: '20171228/www/static/js/index.js',
         line: 1,
         args: {
@@ -58,14 +58,30 @@ describe('ref-chunk-folder', () => {
     expect(await check(RULE, noChunks, REFS)).toEqual([])
   })
 
-  it('reads a runtime inlined in the page (create-react-app inlines it) too', async () => {
+  it('reads a runtime inlined in the pages (create-react-app inlines it) too, once for all of them', async () => {
+    const page = `<script>${RUNTIME('/')}</script>`
     const tree = {
-      '20171228/www/index.html': `<script>${RUNTIME('/')}</script>`,
+      '20171228/www/index.html': page,
+      '20171228/www/a.html': page,
+      '20171228/www/b.html': page,
       '20171228/www/static/js/async/q.7fc0.js': ''
     }
     const found = await check(RULE, tree, REFS)
-    expect(found.map((f) => [f.path, f.args.publicPath])).toEqual([
-      ['20171228/www/index.html', '/www/']
+    expect(found.map((f) => [f.path, f.args.publicPath, f.args.others])).toEqual([
+      ['20171228/www/a.html', '/www/', 2]
     ])
+  })
+
+  it('says nothing when the public path is set when the page runs, or written twice', async () => {
+    const chunk = { '20171228/www/static/js/async/q.7fc0.js': '' }
+    for (const extra of [
+      'n.p=window.__INJECTED_PUBLIC_PATH_BY_QIANKUN__',
+      'n.p=window.publicPath||"/"',
+      'o.p=document.currentScript.src',
+      'u.p="/www/"'
+    ]) {
+      const tree = { ...chunk, '20171228/www/static/js/index.js': `${RUNTIME('/')};${extra}` }
+      expect(await check(RULE, tree, REFS)).toEqual([])
+    }
   })
 })
