@@ -34,14 +34,15 @@ const FUNCTION_HEAD =
   /\s*=\s*(?:function\s*\(\s*[\w$]+\s*\)\s*\{\s*return\b\s*|\(?\s*[\w$]+\s*\)?\s*=>\s*)/y
 
 /**
- * The runtimes in `src` with a root-relative public path. Found by plain searches, never a regular expression run
- * over the whole text: bundles are megabytes, and this runs on every one the scan lexes.
+ * The runtimes in `src` with a root-relative public path. Bundles are megabytes and this runs on every one the scan
+ * lexes: a plain search rules a file out, and only a file with the runtime's literal is looked at further.
  */
 export function chunkFolderRefs(src: string): ChunkFolderRef[] {
   const out: ChunkFolderRef[] = []
-  if (src.indexOf(LITERAL) === -1 || setAtRunTime(src)) return out
+  const first = src.indexOf(LITERAL)
+  if (first === -1 || setAtRunTime(src)) return out
   const seen = new Set<string>()
-  for (let i = src.indexOf(LITERAL); i !== -1; i = src.indexOf(LITERAL, i + 1)) {
+  for (let i = first; i !== -1; i = src.indexOf(LITERAL, i + 1)) {
     // a file with many (a crafted one) costs a search of the whole text per receiver: a real runtime has one
     if (seen.size >= MAX_RECEIVERS) break
     let start = i
@@ -90,10 +91,8 @@ function setAtRunTime(src: string): boolean {
 /** Whether `<receiver>.p` is assigned anything but the double-quoted `literal` somewhere in `src`. */
 function assignedOtherwise(src: string, receiver: string, literal: string): boolean {
   const member = `${receiver}.p`
-  for (let i = src.indexOf(member); i !== -1; i = src.indexOf(member, i + 1)) {
-    if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
+  for (const i of memberAt(src, member)) {
     let j = i + member.length
-    if (isIdentChar(src.charCodeAt(j))) continue // `.push`, `.prototype`
     while (src[j] === ' ') j++
     if (src[j] !== '=' || src[j + 1] === '=') continue
     j++
@@ -113,11 +112,11 @@ function chunkFileName(
 ): { prefix: string; suffix: string } | undefined {
   const member = `${receiver}.u`
   let start = -1
-  for (let i = src.indexOf(member); i !== -1 && start === -1; i = src.indexOf(member, i + 1)) {
-    if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
+  for (const i of memberAt(src, member)) {
     FUNCTION_HEAD.lastIndex = i + member.length
-    const head = FUNCTION_HEAD.exec(src)
-    if (head !== null) start = FUNCTION_HEAD.lastIndex
+    if (FUNCTION_HEAD.exec(src) === null) continue
+    start = FUNCTION_HEAD.lastIndex
+    break
   }
   if (start === -1) return undefined
   // The returned expression, up to the `,` `;` or `}` that ends it; the strings at its own level are what the
@@ -142,6 +141,14 @@ function chunkFileName(
   return {
     prefix: first === '"' || first === "'" || first === '`' ? strings[0]! : '',
     suffix: suffix.includes('.') ? suffix : ''
+  }
+}
+
+/** Where `member` (`r.p`) stands on its own in `src`: not the end of a longer name (`a.b.p`, `xr.p`), nor `r.push`. */
+function* memberAt(src: string, member: string): Generator<number> {
+  for (let i = src.indexOf(member); i !== -1; i = src.indexOf(member, i + 1)) {
+    if (i > 0 && (isIdentChar(src.charCodeAt(i - 1)) || src[i - 1] === '.')) continue
+    if (!isIdentChar(src.charCodeAt(i + member.length))) yield i
   }
 }
 

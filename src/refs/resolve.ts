@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type { ResolvedConfig } from '../core/config.js'
 import { cmp } from '../core/findings.js'
 import { globalUrlOf, type PackageModel } from '../core/layout.js'
@@ -446,13 +447,8 @@ function unsafeIn(path: string): string | undefined {
 
 /** The relative URL from the folder `fromDir` (ending in `/`) to the path `to`, both URL paths on one host. */
 function relativeUrl(fromDir: string, to: string): string {
-  const a = fromDir.split('/').slice(1, -1)
-  const b = to.split('/').slice(1)
-  let common = 0
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++
-  const up = a.length - common
-  const rest = b.slice(common).join('/')
-  return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`
+  const rel = posix.relative(fromDir, to)
+  return rel.startsWith('../') ? rel : `./${rel}`
 }
 
 /** How many leading characters two strings share. */

@@ -37,15 +37,12 @@ export default defineRule({
     const pages = relative
       .filter((p) => /\.html?$/i.test(p) && !ERROR_PAGE.test(basename(p)))
       .sort((a, b) => depth(a) - depth(b) || a.length - b.length)
-    const indexes = [
-      ...pages.filter((p) => basename(p).toLowerCase() === 'index.html'),
-      ...pages.filter((p) => basename(p).toLowerCase() !== 'index.html')
-    ]
+    const likely = pages.find((p) => basename(p).toLowerCase() === 'index.html') ?? pages[0]
     const entry = config.mainEntry
     if (!entry) {
       return report({
         severity: 'notice',
-        args: { problem: 'unset', suggestion: indexes[0] ?? '' }
+        args: { problem: 'unset', suggestion: likely ?? '' }
       })
     }
     if (!entry.startsWith('/')) {
@@ -55,7 +52,7 @@ export default defineRule({
     if (relative.includes(target)) return
     const suggestion =
       relative.find((p) => p.toLowerCase() === target.toLowerCase()) ??
-      (indexes[0] && indexes[0] !== target ? indexes[0] : '')
+      (likely && likely !== target ? likely : '')
     report({ path: `${id}${target}`, args: { problem: 'missing', entry, suggestion } })
   }
 })
